@@ -1,0 +1,606 @@
+/*
+ * wasmc.h: the public C API of wasmc, a WebAssembly runtime that compiles modules to native
+ * code with the MIR JIT. This header is the authoritative API document.
+ *
+ * Conventions (apply to every function unless its comment says otherwise):
+ *
+ * - Naming: functions `wasmc_<object>_<verb>`, types `wasmc_*_t`, constants `WASMC_*`.
+ * - Ownership:
+ *   1. Results of `_new`/`_copy`, and anything written through an `*_out` parameter, are owned
+ *      by the caller and released with the matching `_delete`.
+ *   2. Every other returned pointer is borrowed; its comment says until when it stays valid.
+ *   3. Arguments are borrowed unless the comment says "takes ownership".
+ *   4. Objects that live in a store (instances, functions, memories, tables, globals,
+ *      externrefs) are handles: small structs holding the store's id and an index. They are
+ *      never deleted one by one; they die with their store. Using a handle with another store
+ *      is reported as a WASMC_ERR_MISUSE error, never a crash.
+ *   5. Callbacks take `void *env` plus an optional `finalizer` run exactly once.
+ * - Errors: every fallible call returns an owned `wasmc_error_t *`, NULL meaning success.
+ *   Out-parameters are written only on success. There is no thread-local "last error".
+ * - Traps are not errors: calls that run Wasm code have a `wasmc_trap_t **trap_out` and three
+ *   outcomes: an error is returned (the call did not run: misuse, link failure, ...), or NULL
+ *   is returned and `*trap_out` is set (Wasm trapped), or NULL is returned and `*trap_out` is
+ *   NULL (success).
+ * - Threads: `wasmc_engine_t` and `wasmc_module_t` are immutable and internally
+ *   reference-counted; they may be used from any number of threads at once. A store and
+ *   everything in it must be used by one thread at a time.
+ * - NULL: `_delete` functions accept NULL (no-op). Passing NULL where an object is required is
+ *   reported as WASMC_ERR_MISUSE by functions that return an error, and is otherwise
+ *   documented per function.
+ * - Names (import/export names) are passed as pointer + length: Wasm names may contain NUL.
+ */
+#ifndef WASMC_H
+#define WASMC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define WASMC_API __declspec(dllexport)
+#else
+#define WASMC_API __attribute__((visibility("default")))
+#endif
+
+/* ============================================================================================
+ * Version
+ * ========================================================================================== */
+
+#define WASMC_VERSION_MAJOR 0
+#define WASMC_VERSION_MINOR 1
+#define WASMC_VERSION_PATCH 0
+/** The version as a string, "x.y.z". */
+#define WASMC_VERSION "0.1.0"
+/** The version as a number: major * 1000000 + minor * 1000 + patch. */
+#define WASMC_VERSION_NUMBER 1000
+
+/** \brief The library's version string ("x.y.z"); static storage, never NULL. Thread-safe. */
+WASMC_API const char *wasmc_version(void);
+/** \brief The library's WASMC_VERSION_NUMBER, to compare with the header's. Thread-safe. */
+WASMC_API uint32_t wasmc_version_number(void);
+
+/* ============================================================================================
+ * Errors
+ * ========================================================================================== */
+
+/** An error: a category code, a message and, for decode/validation errors, a byte offset. */
+typedef struct wasmc_error wasmc_error_t;
+/** Error categories. Values are stable and never renumbered. */
+typedef uint32_t wasmc_error_code_t;
+#define WASMC_ERR_MALFORMED 1      /**< the bytes are not a well-formed Wasm binary */
+#define WASMC_ERR_INVALID 2        /**< the module decodes but does not validate */
+#define WASMC_ERR_UNLINKABLE 3     /**< an import is missing or has the wrong type */
+#define WASMC_ERR_UNINSTANTIABLE 4 /**< instantiation failed (e.g. a segment out of bounds) */
+#define WASMC_ERR_RESOURCE 5       /**< out of memory, or a configured limit was reached */
+#define WASMC_ERR_MISUSE 6         /**< API misuse: wrong store, type, arity, NULL, handle */
+#define WASMC_ERR_UNSUPPORTED 7    /**< a feature wasmc does not implement */
+#define WASMC_ERR_INTERNAL 8       /**< a bug in wasmc or its code generator */
+
+/** \brief DESTRUCTOR: frees an error. NULL is a no-op. */
+WASMC_API void wasmc_error_delete(wasmc_error_t *error);
+/** \brief METHOD: the error's category (a WASMC_ERR_* value). `error` must not be NULL. */
+WASMC_API wasmc_error_code_t wasmc_error_code(const wasmc_error_t *error);
+/**
+ * \brief METHOD: the error's message, UTF-8, NUL-terminated.
+ * Borrowed: valid until the error is deleted. For malformed and invalid modules it uses the
+ * WebAssembly specification's wording (e.g. "type mismatch").
+ */
+WASMC_API const char *wasmc_error_message(const wasmc_error_t *error);
+/**
+ * \brief METHOD: the byte offset in the module where a decode or validation error was found.
+ * \return true and writes `*offset_out` if the error has an offset, false otherwise.
+ */
+WASMC_API bool wasmc_error_offset(const wasmc_error_t *error, uint64_t *offset_out);
+
+/* ============================================================================================
+ * Traps
+ * ========================================================================================== */
+
+/** A trap: Wasm execution stopped abnormally. */
+typedef struct wasmc_trap wasmc_trap_t;
+/** Trap codes. Values are stable and never renumbered. */
+typedef uint32_t wasmc_trap_code_t;
+#define WASMC_TRAP_UNREACHABLE 1           /**< "unreachable" executed */
+#define WASMC_TRAP_INT_DIV_BY_ZERO 2       /**< "integer divide by zero" */
+#define WASMC_TRAP_INT_OVERFLOW 3          /**< "integer overflow" */
+#define WASMC_TRAP_BAD_CONVERSION 4        /**< "invalid conversion to integer" */
+#define WASMC_TRAP_MEMORY_OUT_OF_BOUNDS 5  /**< "out of bounds memory access" */
+#define WASMC_TRAP_TABLE_OUT_OF_BOUNDS 6   /**< "out of bounds table access" / "undefined element" */
+#define WASMC_TRAP_UNINITIALIZED_ELEMENT 7 /**< "uninitialized element" */
+#define WASMC_TRAP_INDIRECT_CALL_TYPE 8    /**< "indirect call type mismatch" */
+#define WASMC_TRAP_STACK_EXHAUSTED 9       /**< "call stack exhausted" */
+#define WASMC_TRAP_HOST 10                 /**< raised by a host function */
+#define WASMC_TRAP_OUT_OF_FUEL 11          /**< "all fuel consumed" */
+#define WASMC_TRAP_INTERRUPT 12            /**< "interrupt": the epoch deadline was reached */
+
+/**
+ * \brief CONSTRUCTOR: a trap with code WASMC_TRAP_HOST and the given message, for host
+ * functions to return. `message` is copied (`len` bytes, need not be NUL-terminated).
+ * \return the new trap, owned by the caller (or by wasmc once returned from a host callback);
+ *         NULL only if out of memory.
+ */
+WASMC_API wasmc_trap_t *wasmc_trap_new(const char *message, size_t len);
+/** \brief DESTRUCTOR: frees a trap. NULL is a no-op. */
+WASMC_API void wasmc_trap_delete(wasmc_trap_t *trap);
+/** \brief METHOD: the trap's code (a WASMC_TRAP_* value). */
+WASMC_API wasmc_trap_code_t wasmc_trap_code(const wasmc_trap_t *trap);
+/**
+ * \brief METHOD: the trap's message, NUL-terminated UTF-8, e.g.
+ * "integer divide by zero (in function `fac`)". For host traps, the host's message unchanged.
+ * Borrowed: valid until the trap is deleted.
+ */
+WASMC_API const char *wasmc_trap_message(const wasmc_trap_t *trap);
+
+/* ============================================================================================
+ * Config and engine
+ * ========================================================================================== */
+
+/** Engine options. Not thread-safe; copied by wasmc_engine_new. */
+typedef struct wasmc_config wasmc_config_t;
+/** An engine: compiles modules. Thread-safe, reference-counted by its modules and stores. */
+typedef struct wasmc_engine wasmc_engine_t;
+
+/** \brief CONSTRUCTOR: a config with defaults. NULL only if out of memory. */
+WASMC_API wasmc_config_t *wasmc_config_new(void);
+/** \brief DESTRUCTOR: NULL is a no-op. */
+WASMC_API void wasmc_config_delete(wasmc_config_t *config);
+/**
+ * \brief METHOD: MIR optimisation level for compiled code: 0 or 1 (default 1).
+ * \return NULL, or WASMC_ERR_MISUSE for any other level (MIR's -O2 is not offered).
+ */
+WASMC_API wasmc_error_t *wasmc_config_opt_level_set(wasmc_config_t *config, uint32_t level);
+
+/** How compiled code checks linear-memory bounds. */
+typedef uint32_t wasmc_bounds_mode_t;
+/** Reserve 8 GiB of address space per memory and let guard pages catch accesses (default). */
+#define WASMC_BOUNDS_GUARD_PAGES 0
+/** Compare every address with the memory's length (for hosts short of address space). */
+#define WASMC_BOUNDS_EXPLICIT 1
+/** \brief METHOD: set the bounds-check mode. \return NULL, or WASMC_ERR_MISUSE if unknown. */
+WASMC_API wasmc_error_t *wasmc_config_bounds_mode_set(wasmc_config_t *config,
+                                                      wasmc_bounds_mode_t mode);
+/**
+ * \brief METHOD: the maximum native stack, in bytes, that Wasm code may use below the point
+ * where the host called into it (default 1 MiB). Deeper recursion traps with
+ * WASMC_TRAP_STACK_EXHAUSTED. \return NULL, or WASMC_ERR_MISUSE if below 16 KiB.
+ */
+WASMC_API wasmc_error_t *wasmc_config_max_wasm_stack_set(wasmc_config_t *config, size_t bytes);
+
+/**
+ * \brief CONSTRUCTOR: a new engine.
+ * \param config options, copied (NULL: defaults). The config stays owned by the caller.
+ * \param engine_out receives the engine; delete with wasmc_engine_delete.
+ * \return NULL, or WASMC_ERR_RESOURCE.
+ */
+WASMC_API wasmc_error_t *wasmc_engine_new(const wasmc_config_t *config,
+                                          wasmc_engine_t **engine_out);
+/**
+ * \brief DESTRUCTOR: releases the caller's reference. Modules and stores created from the
+ * engine keep it alive. NULL is a no-op.
+ */
+WASMC_API void wasmc_engine_delete(wasmc_engine_t *engine);
+
+/* ============================================================================================
+ * Types
+ * ========================================================================================== */
+
+/** Value kinds. Stable values. */
+typedef uint8_t wasmc_valkind_t;
+#define WASMC_I32 0
+#define WASMC_I64 1
+#define WASMC_F32 2
+#define WASMC_F64 3
+#define WASMC_V128 4
+#define WASMC_FUNCREF 5
+#define WASMC_EXTERNREF 6
+
+/** Kinds of imports and exports. Stable values. */
+typedef uint8_t wasmc_externkind_t;
+#define WASMC_EXTERN_FUNC 0
+#define WASMC_EXTERN_TABLE 1
+#define WASMC_EXTERN_MEMORY 2
+#define WASMC_EXTERN_GLOBAL 3
+
+/** A function type: parameter and result kinds. Immutable; may be shared across threads. */
+typedef struct wasmc_functype wasmc_functype_t;
+
+/**
+ * \brief CONSTRUCTOR: a function type. The arrays are copied; either may be NULL when its
+ * count is 0. \return NULL if a kind is unknown or out of memory.
+ */
+WASMC_API wasmc_functype_t *wasmc_functype_new(const wasmc_valkind_t *params, size_t nparams,
+                                               const wasmc_valkind_t *results,
+                                               size_t nresults);
+/** \brief DESTRUCTOR: NULL is a no-op. */
+WASMC_API void wasmc_functype_delete(wasmc_functype_t *type);
+/** \brief METHOD: the parameter kinds; writes the count to `*n_out`. Borrowed from `type`. */
+WASMC_API const wasmc_valkind_t *wasmc_functype_params(const wasmc_functype_t *type,
+                                                       size_t *n_out);
+/** \brief METHOD: the result kinds; writes the count to `*n_out`. Borrowed from `type`. */
+WASMC_API const wasmc_valkind_t *wasmc_functype_results(const wasmc_functype_t *type,
+                                                        size_t *n_out);
+
+/**
+ * Limits of a memory (in 64 KiB pages) or table (in elements). `max` is meaningful only when
+ * `has_max` is true. The layout of this struct is frozen.
+ */
+typedef struct wasmc_limits {
+  uint64_t min;
+  uint64_t max;
+  bool has_max;
+} wasmc_limits_t;
+
+/**
+ * The type of an import or export. Borrowed from its module (valid until the module is
+ * deleted). Only the fields for `kind` are meaningful; the layout is frozen.
+ */
+typedef struct wasmc_externtype {
+  wasmc_externkind_t kind;
+  /** WASMC_EXTERN_FUNC: the function type (borrowed). */
+  const wasmc_functype_t *func;
+  /** WASMC_EXTERN_TABLE: the element kind (WASMC_FUNCREF or WASMC_EXTERNREF). */
+  wasmc_valkind_t table_elem;
+  /** WASMC_EXTERN_TABLE and WASMC_EXTERN_MEMORY: the limits. */
+  wasmc_limits_t limits;
+  /** WASMC_EXTERN_GLOBAL: the value kind and mutability. */
+  wasmc_valkind_t global_kind;
+  bool global_mutable;
+} wasmc_externtype_t;
+
+/* ============================================================================================
+ * Modules
+ * ========================================================================================== */
+
+/** A compiled module. Immutable, thread-safe, reference-counted. */
+typedef struct wasmc_module wasmc_module_t;
+
+/**
+ * \brief Checks that `bytes` is a valid Wasm 2.0 module, without compiling it.
+ * \return NULL if valid; otherwise WASMC_ERR_MALFORMED or WASMC_ERR_INVALID with the spec's
+ *         message and the byte offset of the first error (WASMC_ERR_MISUSE for NULL args).
+ * Thread-safe.
+ */
+WASMC_API wasmc_error_t *wasmc_module_validate(wasmc_engine_t *engine, const uint8_t *bytes,
+                                               size_t len);
+/**
+ * \brief CONSTRUCTOR: decodes, validates and compiles a module.
+ * \param bytes the module's binary; copied, need not outlive the call.
+ * \param module_out receives the module; delete with wasmc_module_delete.
+ * \return NULL, or WASMC_ERR_MALFORMED / _INVALID (with offset), _UNSUPPORTED (e.g. SIMD),
+ *         _RESOURCE, _INTERNAL, _MISUSE. Thread-safe: modules may be compiled concurrently.
+ */
+WASMC_API wasmc_error_t *wasmc_module_new(wasmc_engine_t *engine, const uint8_t *bytes,
+                                          size_t len, wasmc_module_t **module_out);
+/** \brief DESTRUCTOR: releases the caller's reference; instances keep the code alive. */
+WASMC_API void wasmc_module_delete(wasmc_module_t *module);
+/** \brief METHOD: a new reference to the same module (release with wasmc_module_delete). */
+WASMC_API wasmc_module_t *wasmc_module_copy(const wasmc_module_t *module);
+
+/** \brief METHOD: the number of imports. */
+WASMC_API size_t wasmc_module_import_count(const wasmc_module_t *module);
+/**
+ * \brief METHOD: import `index`: its module name, field name and type, all borrowed from the
+ * module. \return NULL, or WASMC_ERR_MISUSE if `index` is out of range.
+ */
+WASMC_API wasmc_error_t *wasmc_module_import_get(const wasmc_module_t *module, size_t index,
+                                                 const char **module_name_out,
+                                                 size_t *module_name_len_out,
+                                                 const char **name_out, size_t *name_len_out,
+                                                 const wasmc_externtype_t **type_out);
+/** \brief METHOD: the number of exports. */
+WASMC_API size_t wasmc_module_export_count(const wasmc_module_t *module);
+/**
+ * \brief METHOD: export `index`: its name and type, borrowed from the module.
+ * \return NULL, or WASMC_ERR_MISUSE if `index` is out of range.
+ */
+WASMC_API wasmc_error_t *wasmc_module_export_get(const wasmc_module_t *module, size_t index,
+                                                 const char **name_out, size_t *name_len_out,
+                                                 const wasmc_externtype_t **type_out);
+
+/* ============================================================================================
+ * Stores
+ * ========================================================================================== */
+
+/** A store: owns instances and every object they create. Single-threaded. */
+typedef struct wasmc_store wasmc_store_t;
+
+/**
+ * \brief CONSTRUCTOR: a new, empty store.
+ * \return NULL, or WASMC_ERR_RESOURCE / WASMC_ERR_MISUSE (NULL engine).
+ */
+WASMC_API wasmc_error_t *wasmc_store_new(wasmc_engine_t *engine, wasmc_store_t **store_out);
+/**
+ * \brief DESTRUCTOR: frees the store and everything in it, running every finalizer (host
+ * functions, externrefs) exactly once. NULL is a no-op. Must not be called from inside a call
+ * into the store's Wasm code.
+ */
+WASMC_API void wasmc_store_delete(wasmc_store_t *store);
+
+/* ============================================================================================
+ * Store objects (handles) and values
+ * ========================================================================================== */
+
+/** A function in a store (Wasm or host). `store_id == 0` means null (for funcref values). */
+typedef struct wasmc_func {
+  uint64_t store_id;
+  size_t index;
+} wasmc_func_t;
+/** A linear memory in a store. */
+typedef struct wasmc_memory {
+  uint64_t store_id;
+  size_t index;
+} wasmc_memory_t;
+/** A table in a store. */
+typedef struct wasmc_table {
+  uint64_t store_id;
+  size_t index;
+} wasmc_table_t;
+/** A global in a store. */
+typedef struct wasmc_global {
+  uint64_t store_id;
+  size_t index;
+} wasmc_global_t;
+/** An instance in a store. */
+typedef struct wasmc_instance {
+  uint64_t store_id;
+  size_t index;
+} wasmc_instance_t;
+/** An external reference: a host pointer owned by a store. `store_id == 0` means null. */
+typedef struct wasmc_externref {
+  uint64_t store_id;
+  size_t index;
+} wasmc_externref_t;
+
+/** A typed value. The layout is frozen. */
+typedef struct wasmc_val {
+  wasmc_valkind_t kind;
+  union {
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+    uint8_t v128[16];
+    wasmc_func_t funcref;       /**< store_id 0: null */
+    wasmc_externref_t externref; /**< store_id 0: null */
+  } of;
+} wasmc_val_t;
+
+/**
+ * A raw 16-byte value slot, as used by the array-call convention: the value's kind is implied
+ * by the function type. i32/i64/f32/f64 in the low bytes (little-endian); funcref and
+ * externref are opaque raw words (convert with wasmc_func_from_raw / wasmc_func_to_raw and
+ * wasmc_externref_from_raw / _to_raw); 0 means null.
+ */
+typedef union wasmc_val_raw {
+  int32_t i32;
+  int64_t i64;
+  float f32;
+  double f64;
+  uint8_t v128[16];
+  void *funcref;
+  uint64_t externref;
+} wasmc_val_raw_t;
+
+/** An import or export value. The layout is frozen. */
+typedef struct wasmc_extern {
+  wasmc_externkind_t kind;
+  union {
+    wasmc_func_t func;
+    wasmc_table_t table;
+    wasmc_memory_t memory;
+    wasmc_global_t global;
+  } of;
+} wasmc_extern_t;
+
+/* ============================================================================================
+ * Instances
+ * ========================================================================================== */
+
+/**
+ * \brief CONSTRUCTOR: instantiates `module` in `store`.
+ * \param imports one extern per module import, in the module's import order; `nimports` must
+ *        equal wasmc_module_import_count.
+ * \param instance_out receives the instance handle (valid while the store lives).
+ * \param trap_out receives a trap if the start function (or a segment initialisation) traps;
+ *        owned by the caller. May be NULL only if the caller accepts losing the trap details.
+ * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE ("incompatible import type",
+ *         "unknown import" wording of the spec), WASMC_ERR_UNINSTANTIABLE (segment out of
+ *         bounds), WASMC_ERR_MISUSE (wrong count, foreign handles), WASMC_ERR_RESOURCE.
+ * Per the spec, a failed instantiation may leave writes to imported tables/memories visible.
+ */
+WASMC_API wasmc_error_t *wasmc_instance_new(wasmc_store_t *store, const wasmc_module_t *module,
+                                            const wasmc_extern_t *imports, size_t nimports,
+                                            wasmc_instance_t *instance_out,
+                                            wasmc_trap_t **trap_out);
+/**
+ * \brief METHOD: looks up an export by name.
+ * \return true and writes `*out` if found, false otherwise (also for a foreign handle).
+ */
+WASMC_API bool wasmc_instance_export_get(wasmc_store_t *store, const wasmc_instance_t *instance,
+                                         const char *name, size_t name_len,
+                                         wasmc_extern_t *out);
+/** \brief METHOD: the number of exports of the instance (0 for a foreign handle). */
+WASMC_API size_t wasmc_instance_export_count(wasmc_store_t *store,
+                                             const wasmc_instance_t *instance);
+/**
+ * \brief METHOD: export `index`, in module order: its name (borrowed, valid while the store
+ * lives) and value. \return false if out of range or a foreign handle.
+ */
+WASMC_API bool wasmc_instance_export_nth(wasmc_store_t *store, const wasmc_instance_t *instance,
+                                         size_t index, const char **name_out,
+                                         size_t *name_len_out, wasmc_extern_t *out);
+
+/* ============================================================================================
+ * Functions
+ * ========================================================================================== */
+
+/** The calling context of a host function (valid only during the callback). */
+typedef struct wasmc_caller wasmc_caller_t;
+
+/**
+ * A host function in the array-call convention: one C signature for every Wasm type.
+ * `args_and_results` holds the arguments on entry (as many as the type's params) and receives
+ * the results (as many as the type's results); `capacity` is max(params, results).
+ * Return NULL on success, or a trap (e.g. from wasmc_trap_new), which wasmc takes ownership of
+ * and which reaches the outer caller unchanged.
+ */
+typedef wasmc_trap_t *(*wasmc_func_callback_t)(void *env, wasmc_caller_t *caller,
+                                               wasmc_val_raw_t *args_and_results,
+                                               size_t capacity);
+
+/**
+ * \brief CONSTRUCTOR: a host function in `store`.
+ * \param type the function's type; copied.
+ * \param env passed to every call; `finalizer(env)` (if not NULL) runs exactly once, when the
+ *        store is deleted.
+ * \return NULL, or WASMC_ERR_MISUSE / WASMC_ERR_RESOURCE. On error the finalizer is not run.
+ */
+WASMC_API wasmc_error_t *wasmc_func_new(wasmc_store_t *store, const wasmc_functype_t *type,
+                                        wasmc_func_callback_t callback, void *env,
+                                        void (*finalizer)(void *), wasmc_func_t *func_out);
+/**
+ * \brief METHOD: the function's type. Returns a new functype owned by the caller, or NULL for
+ * a foreign/invalid handle.
+ */
+WASMC_API wasmc_functype_t *wasmc_func_type(wasmc_store_t *store, const wasmc_func_t *func);
+/**
+ * \brief METHOD: calls a function with typed values (checked against its type).
+ * \param args `nargs` values; kinds and count must match the params.
+ * \param results receives `nresults` values; `nresults` must equal the type's result count.
+ * \param trap_out receives a trap (owned by the caller) if the call traps.
+ * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (wrong count, kind, foreign handle or
+ *         funcref from another store).
+ */
+WASMC_API wasmc_error_t *wasmc_func_call(wasmc_store_t *store, const wasmc_func_t *func,
+                                         const wasmc_val_t *args, size_t nargs,
+                                         wasmc_val_t *results, size_t nresults,
+                                         wasmc_trap_t **trap_out);
+/**
+ * \brief METHOD: calls a function with raw values (the array-call convention): arguments in
+ * `values[0..params)`, results written to `values[0..results)`. Nothing about the values is
+ * checked: the caller guarantees they match the function's type.
+ * \param capacity the number of slots in `values`; must be >= max(params, results).
+ * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (foreign handle, capacity too small).
+ */
+WASMC_API wasmc_error_t *wasmc_func_call_unchecked(wasmc_store_t *store,
+                                                   const wasmc_func_t *func,
+                                                   wasmc_val_raw_t *values, size_t capacity,
+                                                   wasmc_trap_t **trap_out);
+/** \brief METHOD: the raw funcref word for `func` (for wasmc_val_raw_t), NULL for null. */
+WASMC_API void *wasmc_func_to_raw(wasmc_store_t *store, const wasmc_func_t *func);
+/** \brief METHOD: the function for a raw funcref word from this store (store_id 0 for NULL). */
+WASMC_API wasmc_func_t wasmc_func_from_raw(wasmc_store_t *store, void *raw);
+
+/* ============================================================================================
+ * External references
+ * ========================================================================================== */
+
+/**
+ * \brief CONSTRUCTOR: an externref carrying `data`; `finalizer(data)` (if not NULL) runs
+ * exactly once, when the store is deleted.
+ */
+WASMC_API wasmc_error_t *wasmc_externref_new(wasmc_store_t *store, void *data,
+                                             void (*finalizer)(void *),
+                                             wasmc_externref_t *out);
+/** \brief METHOD: the host pointer of an externref (NULL for null or a foreign handle). */
+WASMC_API void *wasmc_externref_data(wasmc_store_t *store, const wasmc_externref_t *ref);
+/** \brief METHOD: the raw word for an externref (0 for null). */
+WASMC_API uint64_t wasmc_externref_to_raw(wasmc_store_t *store, const wasmc_externref_t *ref);
+/** \brief METHOD: the externref for a raw word from this store (store_id 0 for 0). */
+WASMC_API wasmc_externref_t wasmc_externref_from_raw(wasmc_store_t *store, uint64_t raw);
+
+/* ============================================================================================
+ * Memories
+ * ========================================================================================== */
+
+/**
+ * \brief CONSTRUCTOR: a new linear memory in `store` with the given limits (pages).
+ * \return NULL, or WASMC_ERR_MISUSE (min > max, > 65536 pages), WASMC_ERR_RESOURCE.
+ */
+WASMC_API wasmc_error_t *wasmc_memory_new(wasmc_store_t *store, const wasmc_limits_t *limits,
+                                          wasmc_memory_t *out);
+/** \brief METHOD: the memory's limits (current min is the declared one). */
+WASMC_API bool wasmc_memory_type(wasmc_store_t *store, const wasmc_memory_t *memory,
+                                 wasmc_limits_t *out);
+/**
+ * \brief METHOD: the base of the memory's bytes. Borrowed: valid until the store is deleted
+ * (the base never moves; only the valid length changes with growth). NULL for a foreign handle.
+ */
+WASMC_API uint8_t *wasmc_memory_data(wasmc_store_t *store, const wasmc_memory_t *memory);
+/** \brief METHOD: the current size in bytes (0 for a foreign handle). */
+WASMC_API size_t wasmc_memory_data_size(wasmc_store_t *store, const wasmc_memory_t *memory);
+/** \brief METHOD: the current size in 64 KiB pages (0 for a foreign handle). */
+WASMC_API uint64_t wasmc_memory_size(wasmc_store_t *store, const wasmc_memory_t *memory);
+/**
+ * \brief METHOD: grows the memory by `delta` pages, writing the previous size to `*prev_out`.
+ * \return NULL, or WASMC_ERR_RESOURCE if past the maximum or out of memory (nothing changes),
+ *         WASMC_ERR_MISUSE for a foreign handle.
+ */
+WASMC_API wasmc_error_t *wasmc_memory_grow(wasmc_store_t *store, const wasmc_memory_t *memory,
+                                           uint64_t delta, uint64_t *prev_out);
+
+/* ============================================================================================
+ * Tables
+ * ========================================================================================== */
+
+/**
+ * \brief CONSTRUCTOR: a new table of `elem_kind` (WASMC_FUNCREF or WASMC_EXTERNREF) with the
+ * given limits, every element set to `init` (a value of `elem_kind`, possibly null).
+ */
+WASMC_API wasmc_error_t *wasmc_table_new(wasmc_store_t *store, wasmc_valkind_t elem_kind,
+                                         const wasmc_limits_t *limits, const wasmc_val_t *init,
+                                         wasmc_table_t *out);
+/** \brief METHOD: the table's element kind and limits. \return false for a foreign handle. */
+WASMC_API bool wasmc_table_type(wasmc_store_t *store, const wasmc_table_t *table,
+                                wasmc_valkind_t *elem_kind_out, wasmc_limits_t *limits_out);
+/** \brief METHOD: the current number of elements (0 for a foreign handle). */
+WASMC_API uint64_t wasmc_table_size(wasmc_store_t *store, const wasmc_table_t *table);
+/** \brief METHOD: reads element `index`. \return false if out of bounds or foreign. */
+WASMC_API bool wasmc_table_get(wasmc_store_t *store, const wasmc_table_t *table, uint64_t index,
+                               wasmc_val_t *out);
+/**
+ * \brief METHOD: writes element `index`.
+ * \return NULL, or WASMC_ERR_MISUSE (out of bounds, wrong kind, foreign value or handle).
+ */
+WASMC_API wasmc_error_t *wasmc_table_set(wasmc_store_t *store, const wasmc_table_t *table,
+                                         uint64_t index, const wasmc_val_t *value);
+/**
+ * \brief METHOD: grows the table by `delta` elements set to `init`; previous size to
+ * `*prev_out`. \return NULL, or WASMC_ERR_RESOURCE (past max), WASMC_ERR_MISUSE.
+ */
+WASMC_API wasmc_error_t *wasmc_table_grow(wasmc_store_t *store, const wasmc_table_t *table,
+                                          uint64_t delta, const wasmc_val_t *init,
+                                          uint64_t *prev_out);
+
+/* ============================================================================================
+ * Globals
+ * ========================================================================================== */
+
+/**
+ * \brief CONSTRUCTOR: a new global holding `value` (its kind is the global's kind).
+ * \return NULL, or WASMC_ERR_MISUSE (foreign reference value).
+ */
+WASMC_API wasmc_error_t *wasmc_global_new(wasmc_store_t *store, const wasmc_val_t *value,
+                                          bool is_mutable, wasmc_global_t *out);
+/** \brief METHOD: the global's kind and mutability. \return false for a foreign handle. */
+WASMC_API bool wasmc_global_type(wasmc_store_t *store, const wasmc_global_t *global,
+                                 wasmc_valkind_t *kind_out, bool *mutable_out);
+/** \brief METHOD: reads the global. \return false for a foreign handle. */
+WASMC_API bool wasmc_global_get(wasmc_store_t *store, const wasmc_global_t *global,
+                                wasmc_val_t *out);
+/**
+ * \brief METHOD: writes the global.
+ * \return NULL, or WASMC_ERR_MISUSE (immutable, wrong kind, foreign handle or value).
+ */
+WASMC_API wasmc_error_t *wasmc_global_set(wasmc_store_t *store, const wasmc_global_t *global,
+                                          const wasmc_val_t *value);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* WASMC_H */
