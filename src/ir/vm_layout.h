@@ -142,13 +142,14 @@ enum class TrapCode : uint32_t {
 };
 
 // Runtime helpers that compiled code calls, as an X-macro:
-//   V(name, "MIR result type or void", "MIR param types")
+//   V(name, C result type, (C params))
+// `trap` never returns; `func_index` is the index of the trapping function (for the message).
 // All take the caller's VMContext* first. Index arguments are u32 (zero-extended by the caller),
 // refs and pointers are i64. Helpers that fail call the trap path and do not return.
 // The runtime supplies the addresses in a RuntimeHelpers struct; the translator imports them
 // by these names.
 #define WASMC_RUNTIME_HELPERS(V)                                                    \
-  V(trap, void, (void* vmctx, uint32_t code))                                       \
+  V(trap, void, (void* vmctx, uint32_t code, uint32_t func_index))                                       \
   V(memory_grow, uint32_t, (void* vmctx, uint32_t mem, uint32_t delta))             \
   V(memory_fill, void, (void* vmctx, uint32_t mem, uint32_t dst, uint32_t val, uint32_t n)) \
   V(memory_copy, void,                                                              \
