@@ -140,6 +140,10 @@ enum class TrapCode : uint32_t {
   kInterrupt = 12,            // "interrupt" (epoch deadline)
   kNullReference = 13,        // reserved
 };
+// OR-ed into the `trap` helper's code by call_indirect when the table index is out of bounds:
+// the public code stays kTableOutOfBounds, the message becomes "undefined element" instead of
+// "out of bounds table access" (the message for table.get/set and the bulk table ops).
+constexpr uint32_t kTrapFlagUndefinedElement = 0x100;
 
 // Runtime helpers that compiled code calls, as an X-macro:
 //   V(name, C result type, (C params))
