@@ -69,6 +69,10 @@ class HostCallScope {
 // it at creation; InvokeWasm calls it too.
 void InstallSignalHandlers();
 
+// Installs the handlers again, chaining to whatever is installed now. Only for test harnesses
+// that replace signal handlers around each test (cmocka does, for SIGSEGV/SIGBUS/SIGFPE/SIGILL).
+void ReinstallSignalHandlersForTesting();
+
 // True while this thread runs Wasm code (inside InvokeWasm and not in a host call).
 bool InWasmForTesting();
 
