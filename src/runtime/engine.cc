@@ -1,0 +1,36 @@
+// Engine: configuration, type registry, helper table and trampolines shared by every module
+// and store created from it (see engine.h).
+#include "runtime/engine.h"
+
+#include "mir_backend/compiler.h"
+#include "runtime/helpers.h"
+
+namespace wasmc {
+
+Engine::Engine(const EngineConfig& config) : config_(config) {}
+
+Engine::~Engine() = default;
+
+Result<Engine*> Engine::Create(const EngineConfig& config) {
+  Engine* engine = new Engine(config);
+  engine->trampolines_ = std::make_unique<TrampolineCache>(GetRuntimeHelpers());
+  return engine;
+}
+
+void Engine::Unref() {
+  if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+}
+
+const RuntimeHelpers* Engine::helpers() const { return GetRuntimeHelpers(); }
+
+Result<void*> Engine::EntryTrampoline(const FuncType& type) {
+  std::lock_guard<std::mutex> lock(trampolines_mu_);
+  return trampolines_->Entry(type);
+}
+
+Result<void*> Engine::ExitTrampoline(const FuncType& type) {
+  std::lock_guard<std::mutex> lock(trampolines_mu_);
+  return trampolines_->Exit(type);
+}
+
+}  // namespace wasmc

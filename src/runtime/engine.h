@@ -1,0 +1,60 @@
+// Engine: the shared, thread-safe root object. Holds the configuration, the canonical type
+// registry, the runtime-helper table handed to compiled code and the trampoline cache.
+// Reference-counted by the embedder, its modules and its stores.
+#ifndef WASMC_RUNTIME_ENGINE_H_
+#define WASMC_RUNTIME_ENGINE_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+#include "ir/types.h"
+#include "ir/vm_layout.h"
+#include "runtime/type_registry.h"
+#include "util/result.h"
+
+namespace wasmc {
+
+class TrampolineCache;
+
+struct EngineConfig {
+  uint32_t opt_level = 1;               // MIR optimisation level, 0 or 1
+  bool explicit_bounds_checks = false;  // WASMC_BOUNDS_EXPLICIT instead of guard pages
+  size_t max_wasm_stack = size_t{1} << 20;
+};
+
+constexpr size_t kMinWasmStack = 16 * 1024;
+
+class Engine {
+ public:
+  // Returns a new engine holding one reference.
+  static Result<Engine*> Create(const EngineConfig& config);
+
+  void Ref() { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void Unref();
+
+  const EngineConfig& config() const { return config_; }
+  TypeRegistry& types() { return types_; }
+  const RuntimeHelpers* helpers() const;
+
+  // Array-call entry / wasm-call exit trampolines for `type` (thread-safe, cached for the
+  // engine's life).
+  Result<void*> EntryTrampoline(const FuncType& type);
+  Result<void*> ExitTrampoline(const FuncType& type);
+
+ private:
+  explicit Engine(const EngineConfig& config);
+  ~Engine();
+
+  std::atomic<uint32_t> refs_{1};
+  EngineConfig config_;
+  TypeRegistry types_;
+  std::mutex trampolines_mu_;
+  std::unique_ptr<TrampolineCache> trampolines_;
+};
+
+}  // namespace wasmc
+
+#endif  // WASMC_RUNTIME_ENGINE_H_
