@@ -1,0 +1,72 @@
+// The C side of the ABI: definitions of the opaque public structs that are not runtime objects
+// themselves (errors, configs), conversions between opaque pointers / handles and runtime
+// objects, and Status -> wasmc_error_t. Included only by src/abi/*.cc.
+#ifndef WASMC_ABI_HANDLES_H_
+#define WASMC_ABI_HANDLES_H_
+
+#include <cstdint>
+#include <string>
+
+#include "runtime/engine.h"
+#include "runtime/extern_type.h"
+#include "runtime/func.h"
+#include "runtime/module.h"
+#include "runtime/store.h"
+#include "runtime/trap.h"
+#include "util/result.h"
+#include "wasmc.h"
+
+struct wasmc_error {
+  wasmc_error_code_t code;
+  std::string message;
+  uint64_t offset;  // wasmc::kNoOffset when absent
+};
+
+struct wasmc_config {
+  wasmc::EngineConfig config;
+};
+
+namespace wasmc {
+namespace abi {
+
+// Engines, modules and stores are the runtime objects themselves behind opaque pointers.
+inline Engine* Unwrap(wasmc_engine_t* e) { return reinterpret_cast<Engine*>(e); }
+inline wasmc_engine_t* Wrap(Engine* e) { return reinterpret_cast<wasmc_engine_t*>(e); }
+inline const Module* Unwrap(const wasmc_module_t* m) { return reinterpret_cast<const Module*>(m); }
+inline wasmc_module_t* Wrap(Module* m) { return reinterpret_cast<wasmc_module_t*>(m); }
+inline wasmc_module_t* Wrap(const Module* m) {
+  return reinterpret_cast<wasmc_module_t*>(const_cast<Module*>(m));
+}
+inline Store* Unwrap(wasmc_store_t* s) { return reinterpret_cast<Store*>(s); }
+inline wasmc_store_t* Wrap(Store* s) { return reinterpret_cast<wasmc_store_t*>(s); }
+inline const Trap* Unwrap(const wasmc_trap_t* t) { return reinterpret_cast<const Trap*>(t); }
+
+// A new error, or NULL for an Ok status.
+wasmc_error_t* ToError(const Status& status);
+wasmc_error_t* NewError(ErrorKind kind, const char* message);
+inline wasmc_error_t* Misuse(const char* message) { return NewError(ErrorKind::kMisuse, message); }
+
+// Hands a trap to the caller's `trap_out` (deleted if `trap_out` is NULL).
+void ReturnTrap(std::unique_ptr<Trap> trap, wasmc_trap_t** trap_out);
+
+// Handle resolution: NULL when the handle pointer is NULL, from another store or out of range.
+inline VMFuncRef* FuncOf(Store* s, const wasmc_func_t* h) {
+  return h && h->store_id == s->id() ? s->func(h->index) : nullptr;
+}
+inline LinearMemory* MemoryOf(Store* s, const wasmc_memory_t* h) {
+  return h && h->store_id == s->id() ? s->memory(h->index) : nullptr;
+}
+inline Table* TableOf(Store* s, const wasmc_table_t* h) {
+  return h && h->store_id == s->id() ? s->table(h->index) : nullptr;
+}
+inline Global* GlobalOf(Store* s, const wasmc_global_t* h) {
+  return h && h->store_id == s->id() ? s->global(h->index) : nullptr;
+}
+inline Instance* InstanceOf(Store* s, const wasmc_instance_t* h) {
+  return h && h->store_id == s->id() ? s->instance(h->index) : nullptr;
+}
+
+}  // namespace abi
+}  // namespace wasmc
+
+#endif  // WASMC_ABI_HANDLES_H_
