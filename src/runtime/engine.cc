@@ -3,6 +3,7 @@
 #include "runtime/engine.h"
 
 #include "mir_backend/compiler.h"
+#include "runtime/call.h"
 #include "runtime/helpers.h"
 
 namespace wasmc {
@@ -12,6 +13,8 @@ Engine::Engine(const EngineConfig& config) : config_(config) {}
 Engine::~Engine() = default;
 
 Result<Engine*> Engine::Create(const EngineConfig& config) {
+  // Faults in Wasm code must become traps from the first call on, in every thread.
+  InstallSignalHandlers();
   Engine* engine = new Engine(config);
   engine->trampolines_ = std::make_unique<TrampolineCache>(GetRuntimeHelpers());
   return engine;

@@ -1,0 +1,18 @@
+;; Imports of every kind, used through exported functions.
+(module
+  (import "env" "host" (func $host (param i32) (result i32)))
+  (import "env" "mem" (memory 1))
+  (import "env" "tab" (table 2 funcref))
+  (import "env" "g" (global $g (mut i32)))
+  (type $i32_i32 (func (param i32) (result i32)))
+  (func (export "call_host") (param i32) (result i32)
+    (call $host (local.get 0)))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func (export "call_indirect") (param i32 i32) (result i32)
+    (call_indirect (type $i32_i32) (local.get 0) (local.get 1)))
+  (func (export "get_g") (result i32) (global.get $g))
+  (func (export "set_g") (param i32) (global.set $g (local.get 0)))
+  (func $double (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))
+  (elem (i32.const 1) $double)
+  (data (i32.const 16) "\2a\00\00\00"))
