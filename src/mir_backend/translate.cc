@@ -1,0 +1,372 @@
+// Translator core: consumes the validator's listener calls for one function (validator/instr.h)
+// and produces one MIR function in the current MIR module; opcode families are lowered by the
+// emit_*.cc files, this file holds the dispatch, the value stack and the prologue/epilogue.
+//
+// Pipeline (one pass per function, no IR of our own):
+//
+//   body bytes --> FuncValidator --Instr--> Translator --MIR insns--> MIR module
+//                  (decode + type check)    (this file,               |
+//                                            emit_*.cc)               v
+//                                      MIR_link + MIR_gen (compiler.cc) --> machine code
+//
+// Terminology:
+//   value stack  - the Wasm operand stack at translation time; each entry (`Value`) is a MIR
+//                  register (temp or local) or a constant, so no value lives in memory.
+//   temp         - a fresh MIR register defined once per computed value (short live ranges help
+//                  MIR's -O1 register allocator, which does not split live ranges).
+//   local ref    - an entry that reads a local's register lazily (local.get emits nothing); it
+//                  is copied to a temp before the local is written or a block is entered.
+//   frame        - a control frame (block/loop/if, and the function body as frame 0).
+//   merge regs   - the registers through which values reach a label: a block's or if's results,
+//                  a loop's params. Every edge into the label moves its values there first.
+//   dead         - code after br/return/unreachable/br_table up to the end of the frame, or a
+//                  whole frame opened there: nothing is emitted for it.
+//   cached value - a VMContext-derived pointer loaded once in the prologue on first use
+//                  (memory base, globals/funcs/tables arrays); they never change during a call.
+//   trap block   - one per trap code at the function's end: calls the runtime's `trap` helper,
+//                  which never returns. Checks branch there.
+#include "mir_backend/translator.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "validator/opcodes.h"
+
+namespace wasmc {
+
+Translator::Translator(MIR_context_t ctx, const ModuleDesc& module, const ModuleItems& items,
+                       const TranslatorOptions& options)
+    : ctx_(ctx), module_(module), items_(items), options_(options) {}
+
+Status Translator::Unsupported() {
+  return Status::Error(ErrorKind::kUnsupported, "SIMD is not supported yet");
+}
+
+// ---- listener contract ----------------------------------------------------------------------
+
+Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
+                                   const ValType* locals, uint32_t num_locals) {
+  for (uint32_t i = 0; i < num_locals; ++i) {
+    if (locals[i] == ValType::kV128) return Unsupported();
+  }
+  for (ValType t : type.results) {
+    if (t == ValType::kV128) return Unsupported();
+  }
+  func_index_ = func_index;
+  func_type_ = &type;
+  results_in_regs_ = ResultsInRegisters(type.results);
+  reachable_ = true;
+  next_reg_ = 0;
+  ret_area_ = mem_length_ = scratch_ = 0;
+  scratch_insn_ = prologue_tail_ = nullptr;
+  scratch_size_ = 0;
+  for (MIR_reg_t& r : cached_) r = 0;
+  global_ptrs_.clear();
+  table_defs_.clear();
+  trap_labels_.clear();
+  stack_.clear();
+  frames_.clear();
+  type_pool_.clear();
+  reg_pool_.clear();
+  saved_pool_.clear();
+
+  std::snprintf(name_buf_, sizeof(name_buf_), "f%u", func_index);
+  uint32_t hidden = BuildWasmCallSignature(type, param_names_.Get(type.params.size()), &vars_,
+                                           &res_types_);
+  func_item_ = MIR_new_func_arr(ctx_, name_buf_, res_types_.size(), res_types_.data(),
+                                vars_.size(), vars_.data());
+  func_ = MIR_get_item_func(ctx_, func_item_);
+  vmctx_ = MIR_reg(ctx_, "vmctx", func_);
+  if (hidden == 3) ret_area_ = MIR_reg(ctx_, "ret_area", func_);
+  EmitPrologue(locals, num_locals);
+
+  BlockSig sig;
+  sig.results = type.results.data();
+  sig.num_results = uint32_t(type.results.size());
+  PushFrame(Opcode::Block, sig, false);
+  return Status();
+}
+
+Status Translator::OnInstr(const Instr& in, bool unreachable) {
+  if (IsSimdOpcode(in.op)) return Unsupported();
+  switch (in.op) {
+    case Opcode::Block: case Opcode::Loop: case Opcode::If: case Opcode::Else:
+    case Opcode::End:
+      return EmitStructural(in);
+    default:
+      break;
+  }
+  if (!reachable_ || unreachable) return Status();
+  switch (in.op) {
+    case Opcode::Unreachable: EmitUnreachable(); break;
+    case Opcode::Nop: break;
+    case Opcode::Br: EmitBr(in.index); break;
+    case Opcode::BrIf: EmitBrIf(in.index); break;
+    case Opcode::BrTable: EmitBrTable(in); break;
+    case Opcode::Return: EmitReturn(); break;
+    case Opcode::Call: EmitCall(in.index); break;
+    case Opcode::CallIndirect: EmitCallIndirect(in.index, in.index2); break;
+    case Opcode::Drop: stack_.pop_back(); break;
+    case Opcode::Select: case Opcode::SelectT:
+      if (in.type == ValType::kV128) return Unsupported();
+      EmitSelect();
+      break;
+    case Opcode::LocalGet: EmitLocalGet(in.index); break;
+    case Opcode::LocalSet: EmitLocalSet(in.index, false); break;
+    case Opcode::LocalTee: EmitLocalSet(in.index, true); break;
+    case Opcode::GlobalGet:
+      if (module_.globals[in.index].type.type == ValType::kV128) return Unsupported();
+      EmitGlobalGet(in.index);
+      break;
+    case Opcode::GlobalSet: EmitGlobalSet(in.index); break;
+    case Opcode::TableGet: EmitTableGet(in.index); break;
+    case Opcode::TableSet: EmitTableSet(in.index); break;
+    case Opcode::TableSize: EmitTableSize(in.index); break;
+    case Opcode::TableGrow: case Opcode::TableFill: case Opcode::TableCopy:
+    case Opcode::TableInit: case Opcode::ElemDrop:
+      EmitBulkTable(in);
+      break;
+    case Opcode::MemorySize: EmitMemorySize(); break;
+    case Opcode::MemoryGrow: EmitMemoryGrow(); break;
+    case Opcode::MemoryInit: case Opcode::DataDrop: case Opcode::MemoryCopy:
+    case Opcode::MemoryFill:
+      EmitBulkMemory(in);
+      break;
+    case Opcode::I32Const: case Opcode::I64Const: case Opcode::F32Const:
+    case Opcode::F64Const:
+      EmitConst(in);
+      break;
+    case Opcode::RefNull: Push(Const(ValType::kFuncRef, 0)); break;
+    case Opcode::RefIsNull: EmitRefIsNull(); break;
+    case Opcode::RefFunc: EmitRefFunc(in.index); break;
+    default:
+      if (in.op >= Opcode::I32Load && in.op <= Opcode::I64Load32U) {
+        EmitLoad(in);
+      } else if (in.op >= Opcode::I32Store && in.op <= Opcode::I64Store32) {
+        EmitStore(in);
+      } else {
+        return EmitNumeric(in);
+      }
+  }
+  return Status();
+}
+
+Status Translator::OnFunctionEnd() {
+  EmitTrapBlocks();
+  if (scratch_insn_ != nullptr) {
+    scratch_insn_->ops[1] = I((scratch_size_ + 15) / 16 * 16);
+  }
+  MIR_finish_func(ctx_);
+  return Status();
+}
+
+// ---- emission primitives ---------------------------------------------------------------------
+
+MIR_reg_t Translator::NewReg(MIR_type_t type) {
+  std::snprintf(name_buf_, sizeof(name_buf_), "t%u", next_reg_++);
+  return MIR_new_func_reg(ctx_, func_, type, name_buf_);
+}
+
+void Translator::Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops) {
+  MIR_op_t buf[8];
+  size_t n = 0;
+  for (const MIR_op_t& op : ops) buf[n++] = op;
+  MIR_append_insn(ctx_, func_item_, MIR_new_insn_arr(ctx_, code, n, buf));
+}
+
+void Translator::EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops) {
+  MIR_append_insn(ctx_, func_item_, MIR_new_insn_arr(ctx_, code, ops->size(), ops->data()));
+}
+
+void Translator::InsertInPrologue(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops) {
+  MIR_op_t buf[8];
+  size_t n = 0;
+  for (const MIR_op_t& op : ops) buf[n++] = op;
+  MIR_insn_t insn = MIR_new_insn_arr(ctx_, code, n, buf);
+  MIR_insert_insn_after(ctx_, func_item_, prologue_tail_, insn);
+  prologue_tail_ = insn;
+}
+
+MIR_reg_t Translator::CachedReg(Cached which) {
+  MIR_reg_t& reg = cached_[static_cast<uint32_t>(which)];
+  if (reg != 0) return reg;
+  int disp = 0;
+  switch (which) {
+    case Cached::kMemory0: disp = vmoff::kCtxMemory0; break;
+    case Cached::kGlobals: disp = vmoff::kCtxGlobals; break;
+    case Cached::kFuncs: disp = vmoff::kCtxFuncs; break;
+    case Cached::kTables: disp = vmoff::kCtxTables; break;
+    case Cached::kTypeIds: disp = vmoff::kCtxTypeIds; break;
+    case Cached::kMemBase: {
+      MIR_reg_t mem0 = CachedReg(Cached::kMemory0);
+      reg = NewReg(MIR_T_I64);
+      InsertInPrologue(MIR_MOV, {R(reg), Mem(MIR_T_I64, vmoff::kMemBase, mem0)});
+      return reg;
+    }
+    case Cached::kCount: break;
+  }
+  reg = NewReg(MIR_T_I64);
+  InsertInPrologue(MIR_MOV, {R(reg), Mem(MIR_T_I64, disp, vmctx_)});
+  return reg;
+}
+
+MIR_insn_t Translator::TrapLabel(uint32_t raw_code) {
+  for (const auto& entry : trap_labels_) {
+    if (entry.first == raw_code) return entry.second;
+  }
+  MIR_insn_t label = NewLabel();
+  trap_labels_.emplace_back(raw_code, label);
+  return label;
+}
+
+MIR_reg_t Translator::Scratch(uint32_t bytes) {
+  if (scratch_ == 0) {
+    scratch_ = NewReg(MIR_T_I64);
+    InsertInPrologue(MIR_ALLOCA, {R(scratch_), I(16)});
+    scratch_insn_ = prologue_tail_;
+  }
+  if (bytes > scratch_size_) scratch_size_ = bytes;
+  return scratch_;
+}
+
+// ---- the value stack -------------------------------------------------------------------------
+
+Translator::Value Translator::NewTemp(ValType type) {
+  Value v;
+  v.type = type;
+  v.kind = Kind::kTemp;
+  v.reg = NewReg(MirRegTypeOf(type));
+  return v;
+}
+
+Translator::Value Translator::Const(ValType type, uint64_t bits) {
+  Value v;
+  v.type = type;
+  v.kind = Kind::kConst;
+  v.bits = type == ValType::kI32 || type == ValType::kF32 ? bits & 0xffffffffu : bits;
+  return v;
+}
+
+MIR_op_t Translator::OpOf(const Value& v) {
+  if (v.kind != Kind::kConst) return R(v.reg);
+  switch (v.type) {
+    case ValType::kI32: return I(int32_t(uint32_t(v.bits)));
+    case ValType::kF32: {
+      float f;
+      uint32_t b = uint32_t(v.bits);
+      std::memcpy(&f, &b, 4);
+      return F(f);
+    }
+    case ValType::kF64: {
+      double d;
+      std::memcpy(&d, &v.bits, 8);
+      return D(d);
+    }
+    default: return I(int64_t(v.bits));
+  }
+}
+
+MIR_reg_t Translator::RegOf(const Value& v) {
+  if (v.kind != Kind::kConst) return v.reg;
+  MIR_reg_t r = NewReg(MirRegTypeOf(v.type));
+  Emit(MovCodeOf(v.type), {R(r), OpOf(v)});
+  return r;
+}
+
+MIR_reg_t Translator::ZextReg(const Value& v) {
+  MIR_reg_t r;
+  if (v.kind == Kind::kConst) {
+    r = NewReg(MIR_T_I64);
+    Emit(MIR_MOV, {R(r), I(int64_t(uint32_t(v.bits)))});
+  } else if (v.zext) {
+    r = v.reg;
+  } else {
+    r = NewReg(MIR_T_I64);
+    Emit(MIR_UEXT32, {R(r), R(v.reg)});
+  }
+  return r;
+}
+
+void Translator::MoveTo(MIR_reg_t dst, const Value& src) {
+  if (src.kind != Kind::kConst && src.reg == dst) return;
+  Emit(MovCodeOf(src.type), {R(dst), OpOf(src)});
+}
+
+void Translator::MaterializeLocals(uint32_t from) {
+  for (size_t i = from; i < stack_.size(); ++i) {
+    Value& v = stack_[i];
+    if (v.kind != Kind::kLocal) continue;
+    Value t = NewTemp(v.type);
+    MoveTo(t.reg, v);
+    t.zext = v.zext;
+    v = t;
+  }
+}
+
+void Translator::SpillLocal(uint32_t local) {
+  for (Value& v : stack_) {
+    if (v.kind != Kind::kLocal || v.local != local) continue;
+    Value t = NewTemp(v.type);
+    MoveTo(t.reg, v);
+    v = t;
+  }
+}
+
+// ---- prologue and epilogue -------------------------------------------------------------------
+
+void Translator::EmitPrologue(const ValType* locals, uint32_t num_locals) {
+  local_regs_.clear();
+  local_types_.assign(locals, locals + num_locals);
+  const uint32_t num_params = uint32_t(func_type_->params.size());
+  const char* const* names = param_names_.Get(num_params);
+  for (uint32_t i = 0; i < num_params; ++i) local_regs_.push_back(MIR_reg(ctx_, names[i], func_));
+  // The anchor after which cached values are loaded: the first instruction of the body.
+  MIR_reg_t sp = NewReg(MIR_T_I64);
+  MIR_op_t op = R(sp);
+  MIR_insn_t anchor = MIR_new_insn_arr(ctx_, MIR_BSTART, 1, &op);
+  MIR_append_insn(ctx_, func_item_, anchor);
+  prologue_tail_ = anchor;
+  for (uint32_t i = num_params; i < num_locals; ++i) {
+    ValType t = locals[i];
+    MIR_reg_t r = NewReg(MirRegTypeOf(t));
+    local_regs_.push_back(r);
+    switch (t) {
+      case ValType::kF32: Emit(MIR_FMOV, {R(r), F(0.0f)}); break;
+      case ValType::kF64: Emit(MIR_DMOV, {R(r), D(0.0)}); break;
+      default: Emit(MIR_MOV, {R(r), I(0)}); break;
+    }
+  }
+  // Stack exhaustion ("call stack exhausted"): BSTART copied the stack pointer after this
+  // frame was set up; the runtime keeps `stack_limit` far enough above the real end of the
+  // stack for the trap path and the helpers.
+  MIR_reg_t limits = NewReg(MIR_T_I64);
+  MIR_reg_t limit = NewReg(MIR_T_I64);
+  Emit(MIR_MOV, {R(limits), Mem(MIR_T_I64, vmoff::kCtxLimits, vmctx_)});
+  Emit(MIR_MOV, {R(limit), Mem(MIR_T_I64, vmoff::kLimitsStackLimit, limits)});
+  Emit(MIR_UBLT, {L(TrapLabel(uint32_t(TrapCode::kStackExhausted))), R(sp), R(limit)});
+  if (options_.explicit_bounds_checks && !module_.memories.empty()) {
+    mem_length_ = NewReg(MIR_T_I64);
+    ReloadMemoryLength();
+  }
+}
+
+void Translator::EmitTrapBlocks() {
+  for (const auto& entry : trap_labels_) {
+    PlaceLabel(entry.second);
+    EmitTrapCall(entry.first);
+  }
+  // MIR wants every path to end in a return; the trap helper never returns.
+  ops_.clear();
+  if (results_in_regs_) {
+    for (ValType t : func_type_->results) {
+      switch (t) {
+        case ValType::kF32: ops_.push_back(F(0.0f)); break;
+        case ValType::kF64: ops_.push_back(D(0.0)); break;
+        default: ops_.push_back(I(0)); break;
+      }
+    }
+  }
+  EmitArr(MIR_RET, &ops_);
+}
+
+}  // namespace wasmc

@@ -1,0 +1,248 @@
+// Translator: the FuncValidator listener that lowers one Wasm function body to one MIR function
+// while the validator type-checks it (single pass). Consumes validated `Instr`s; produces MIR
+// instructions in the current MIR module. Declarations shared by translate.cc and emit_*.cc.
+#ifndef WASMC_MIR_BACKEND_TRANSLATOR_H_
+#define WASMC_MIR_BACKEND_TRANSLATOR_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+#include "ir/module_desc.h"
+#include "ir/vm_layout.h"
+#include "mir_backend/mir_api.h"
+#include "mir_backend/runtime_imports.h"
+#include "mir_backend/wasm_call_abi.h"
+#include "util/result.h"
+#include "validator/instr.h"
+
+namespace wasmc {
+
+// MIR items of the module being compiled that function bodies refer to.
+struct ModuleItems {
+  std::vector<MIR_item_t> protos;  // wasm-call prototype per type index
+  std::vector<MIR_item_t> funcs;   // per function index: forward item (nullptr for imports)
+  HelperItems helpers;
+};
+
+struct TranslatorOptions {
+  bool explicit_bounds_checks = false;
+};
+
+class Translator {
+ public:
+  Translator(MIR_context_t ctx, const ModuleDesc& module, const ModuleItems& items,
+             const TranslatorOptions& options);
+  Translator(const Translator&) = delete;
+  Translator& operator=(const Translator&) = delete;
+
+  // The Listener contract (validator/instr.h).
+  Status OnFunctionBegin(uint32_t func_index, const FuncType& type, const ValType* locals,
+                         uint32_t num_locals);
+  Status OnInstr(const Instr& instr, bool unreachable);
+  Status OnFunctionEnd();
+
+  // The MIR function item of the last translated function.
+  MIR_item_t func_item() const { return func_item_; }
+
+ private:
+  // ---- values on the Wasm operand stack (translate.cc) ----
+  enum class Kind : uint8_t { kTemp, kLocal, kConst };
+  struct Value {
+    ValType type = ValType::kI32;
+    Kind kind = Kind::kTemp;
+    bool zext = false;    // i32 in a register whose upper 32 bits are known zero
+    uint32_t local = 0;   // kLocal: the local's index
+    MIR_reg_t reg = 0;    // kTemp, kLocal
+    uint64_t bits = 0;    // kConst: i32 zero-extended, i64, f32/f64 bit patterns
+  };
+
+  // A control frame. The function body is frame 0 (op Block, branches to it return).
+  struct Frame {
+    Opcode op = Opcode::Block;
+    bool dead = false;         // opened in unreachable code: nothing inside is emitted
+    bool end_reached = false;  // a branch or fallthrough reaches `label` (block/if)
+    bool has_else = false;
+    uint32_t height = 0;       // stack height below the params
+    uint32_t num_params = 0;
+    uint32_t num_results = 0;
+    uint32_t types = 0;        // type_pool_ offset: params, then results
+    uint32_t merge = 0;        // reg_pool_ offset: result regs (block/if), param regs (loop)
+    uint32_t saved = 0;        // saved_pool_ offset of an if's params (for the else arm)
+    MIR_insn_t label = nullptr;       // block/if: end; loop: header
+    MIR_insn_t else_label = nullptr;  // if
+  };
+
+  // Values loaded once per function in the prologue, on first use.
+  enum class Cached : uint8_t { kMemory0, kMemBase, kGlobals, kFuncs, kTables, kTypeIds, kCount };
+
+  // ---- MIR emission primitives (translate.cc) ----
+  MIR_reg_t NewReg(MIR_type_t type);
+  void Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
+  void EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops);
+  void InsertInPrologue(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
+  MIR_op_t R(MIR_reg_t reg) { return MIR_new_reg_op(ctx_, reg); }
+  MIR_op_t I(int64_t v) { return MIR_new_int_op(ctx_, v); }
+  MIR_op_t F(float v) { return MIR_new_float_op(ctx_, v); }
+  MIR_op_t D(double v) { return MIR_new_double_op(ctx_, v); }
+  MIR_op_t L(MIR_insn_t label) { return MIR_new_label_op(ctx_, label); }
+  MIR_op_t Mem(MIR_type_t t, int64_t disp, MIR_reg_t base, MIR_reg_t index = 0, uint8_t scale = 1) {
+    return MIR_new_mem_op(ctx_, t, disp, base, index, scale);
+  }
+  MIR_insn_t NewLabel() { return MIR_new_label(ctx_); }
+  void PlaceLabel(MIR_insn_t label) { MIR_append_insn(ctx_, func_item_, label); }
+  MIR_reg_t CachedReg(Cached which);
+  MIR_insn_t TrapLabel(uint32_t raw_code);
+  MIR_reg_t Scratch(uint32_t bytes);  // a per-function stack buffer of at least `bytes`
+
+  // ---- the value stack (translate.cc) ----
+  void Push(const Value& v) { stack_.push_back(v); }
+  Value Pop() {
+    Value v = stack_.back();
+    stack_.pop_back();
+    return v;
+  }
+  Value NewTemp(ValType type);
+  Value Const(ValType type, uint64_t bits);
+  MIR_op_t OpOf(const Value& v);
+  MIR_reg_t RegOf(const Value& v);
+  MIR_reg_t ZextReg(const Value& v);  // i32 -> 64-bit register holding its zero extension
+  void MoveTo(MIR_reg_t dst, const Value& src);
+  void MaterializeLocals(uint32_t from);  // copy kLocal entries at index >= from into temps
+  void SpillLocal(uint32_t local);        // before local.set: copy entries reading `local`
+
+  // ---- control (emit_control.cc) ----
+  Status EmitStructural(const Instr& in);
+  void PushFrame(Opcode op, const BlockSig& sig, bool dead);
+  MIR_reg_t MergeReg(const Frame& f, uint32_t i) const { return reg_pool_[f.merge + i]; }
+  ValType FrameType(const Frame& f, uint32_t i) const { return type_pool_[f.types + i]; }
+  void EmitBlock(const Instr& in);
+  void EmitLoop(const Instr& in);
+  void EmitIf(const Instr& in);
+  void EmitElse();
+  void EmitEnd();
+  void EmitBr(uint32_t depth);
+  void EmitBrIf(uint32_t depth);
+  void EmitBrTable(const Instr& in);
+  void EmitReturn();
+  void EmitBranchMoves(const Frame& target);
+  void EmitJumpTo(Frame* target);  // moves + jump (or return for the function frame)
+  void EmitReturnValues();
+  void SetUnreachable();
+  Frame& FrameAt(uint32_t depth) { return frames_[frames_.size() - 1 - depth]; }
+
+  // ---- locals, globals, parametric (emit_variable.cc) ----
+  void EmitLocalGet(uint32_t index);
+  void EmitLocalSet(uint32_t index, bool tee);
+  void EmitGlobalGet(uint32_t index);
+  void EmitGlobalSet(uint32_t index);
+  MIR_reg_t GlobalPtr(uint32_t index);
+  void EmitSelect();
+  void EmitConst(const Instr& in);
+
+  // ---- numeric (emit_numeric.cc) ----
+  Status EmitNumeric(const Instr& in);
+  void EmitBinary(MIR_insn_code_t code, ValType result);
+  void EmitUnary(MIR_insn_code_t code, ValType result);
+  void EmitShift(MIR_insn_code_t code, bool is64);
+  void EmitRotate(bool left, bool is64);
+  void EmitDivRem(Opcode op);
+  void EmitHelperUnary(NumericHelper h, ValType type);
+  void EmitFloatBits(bool is64, uint64_t and_mask, bool copysign);
+  void EmitMinMax(bool is_min, bool is64);
+
+  // ---- conversions (emit_conversion.cc) ----
+  Status EmitConversion(const Instr& in);
+  MIR_reg_t BitsOf(const Value& v);                  // float -> same-width integer bits
+  MIR_reg_t FloatOfBits(MIR_reg_t bits, bool is64);  // integer bits -> float
+  void EmitReinterpret(ValType to);
+  void EmitTruncTrapping(bool is64_dst, bool is_signed, bool from64);
+  void EmitTruncSat(bool is64_dst, bool is_signed, bool from64);
+  void EmitConvertU64(bool to64);
+  void EmitConvert(MIR_insn_code_t code, ValType to, bool sign_extend_i32);
+  void EmitFloatJump(MIR_insn_code_t fcode, bool is64, MIR_insn_t label, MIR_reg_t x,
+                     double bound);
+  void EmitTruncToU64(MIR_reg_t dst, MIR_reg_t x, bool from64);
+
+  // ---- memory (emit_memory.cc) ----
+  void EmitLoad(const Instr& in);
+  void EmitStore(const Instr& in);
+  MIR_op_t EffectiveAddress(const Value& addr, uint64_t offset, uint32_t size, MIR_type_t type);
+  void EmitMemorySize();
+  void EmitMemoryGrow();
+  void EmitBulkMemory(const Instr& in);
+  void ReloadMemoryLength();
+
+  // ---- tables and references (emit_table.cc) ----
+  void EmitTableGet(uint32_t table);
+  void EmitTableSet(uint32_t table);
+  void EmitTableSize(uint32_t table);
+  void EmitBulkTable(const Instr& in);
+  void EmitRefFunc(uint32_t func);
+  void EmitRefIsNull();
+  MIR_reg_t TableDef(uint32_t table);
+  // Bounds-checks `index` against the table's length (trapping with `raw_trap`) and returns
+  // the element's memory operand.
+  MIR_op_t TableElement(uint32_t table, const Value& index, uint32_t raw_trap);
+
+  // ---- calls (emit_call.cc) ----
+  void EmitCall(uint32_t func);
+  void EmitCallIndirect(uint32_t type_index, uint32_t table);
+  void EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t target, MIR_op_t callee);
+  void EmitRtCall(RtHelper h, std::initializer_list<MIR_op_t> args, MIR_reg_t result);
+  void EmitTrapCall(uint32_t raw_code);
+  void EmitUnreachable();
+
+  // ---- prologue and epilogue (translate.cc) ----
+  void EmitPrologue(const ValType* locals, uint32_t num_locals);
+  void EmitStackCheck();
+  void EmitTrapBlocks();
+
+  Status Unsupported();
+
+  // Context and module (fixed for the translator's lifetime).
+  MIR_context_t ctx_;
+  const ModuleDesc& module_;
+  const ModuleItems& items_;
+  TranslatorOptions options_;
+
+  // Per-function state, reset by OnFunctionBegin. Lives in this (heap) object, never on the
+  // stack: MIR errors longjmp out of the emit functions.
+  uint32_t func_index_ = 0;
+  const FuncType* func_type_ = nullptr;
+  MIR_item_t func_item_ = nullptr;
+  MIR_func_t func_ = nullptr;
+  bool results_in_regs_ = true;
+  bool reachable_ = true;
+  uint32_t next_reg_ = 0;
+  MIR_reg_t vmctx_ = 0;
+  MIR_reg_t ret_area_ = 0;
+  MIR_reg_t mem_length_ = 0;  // explicit bounds checks only
+  MIR_insn_t prologue_tail_ = nullptr;
+  MIR_insn_t scratch_insn_ = nullptr;
+  MIR_reg_t scratch_ = 0;
+  uint32_t scratch_size_ = 0;
+  MIR_reg_t cached_[static_cast<uint32_t>(Cached::kCount)] = {};
+  std::vector<std::pair<uint32_t, MIR_reg_t>> global_ptrs_;
+  std::vector<std::pair<uint32_t, MIR_reg_t>> table_defs_;
+  std::vector<std::pair<uint32_t, MIR_insn_t>> trap_labels_;
+  std::vector<MIR_reg_t> local_regs_;
+  std::vector<ValType> local_types_;
+  std::vector<Value> stack_;
+  std::vector<Frame> frames_;
+  std::vector<ValType> type_pool_;
+  std::vector<MIR_reg_t> reg_pool_;
+  std::vector<Value> saved_pool_;
+  std::vector<MIR_op_t> ops_;
+  std::vector<Value> results_;
+  std::vector<std::pair<uint32_t, MIR_insn_t>> br_stubs_;
+  std::vector<MIR_var_t> vars_;
+  std::vector<MIR_type_t> res_types_;
+  ParamNames param_names_;
+  char name_buf_[32] = {};
+};
+
+}  // namespace wasmc
+
+#endif  // WASMC_MIR_BACKEND_TRANSLATOR_H_
