@@ -91,7 +91,7 @@ Status InvokeWasm(EntryFn entry, void* wasm_call, void* callee_vmctx, void* call
                   ValRaw* values, const InvokeOptions& options, std::unique_ptr<Trap>* trap_out) {
   WASMC_CHECK(entry != nullptr && options.limits != nullptr && trap_out != nullptr);
   trap_out->reset();
-  InstallSignalHandlers();
+  (void)InstallSignalHandlers();  // without them only guard-page memories misbehave (see call.h)
   if (!EnsureAltStack()) {
     return Status::Error(ErrorKind::kResource, "cannot allocate an alternate signal stack");
   }

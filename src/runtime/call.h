@@ -66,8 +66,10 @@ class HostCallScope {
 
 // Installs the signal handlers once per process (thread-safe, idempotent); handlers installed
 // earlier (e.g. ASan's) are chained to for faults that are not Wasm traps. The engine may call
-// it at creation; InvokeWasm calls it too.
-void InstallSignalHandlers();
+// it at creation; InvokeWasm calls it too. Returns false when the process refused them (ASan
+// with allow_user_segv_handler=0 silently ignores sigaction): guard-page memories would then
+// crash instead of trapping, so the engine must use BoundsMode::kExplicit.
+bool InstallSignalHandlers();
 
 // Installs the handlers again, chaining to whatever is installed now. Only for test harnesses
 // that replace signal handlers around each test (cmocka does, for SIGSEGV/SIGBUS/SIGFPE/SIGILL).

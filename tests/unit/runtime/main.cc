@@ -7,7 +7,8 @@ struct sigaction g_initial_segv_action;
 struct sigaction g_initial_bus_action;
 }  // namespace wasmc_test
 
-int main() {
+int main(int argc, char** argv) {
+  if (argc > 1) cmocka_set_test_filter(argv[1]);  // e.g. "test_runtime_call__*"
   sigaction(SIGSEGV, nullptr, &wasmc_test::g_initial_segv_action);
   sigaction(SIGBUS, nullptr, &wasmc_test::g_initial_bus_action);
   int failed = 0;

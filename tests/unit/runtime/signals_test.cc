@@ -136,6 +136,15 @@ void* OverflowThread(void* out) {
   return trap != nullptr && trap->code == TrapCode::kStackExhausted ? nullptr : out;
 }
 
+void test_runtime_signals__handlers_installed(void**) {
+  Prepare();  // cmocka put its own handler in place for this test
+  assert_true(wasmc::InstallSignalHandlers());  // false only if the process refuses them
+  struct sigaction now = {};
+  sigaction(SIGSEGV, nullptr, &now);
+  assert_true(now.sa_flags & SA_SIGINFO);
+  assert_true(now.sa_flags & SA_ONSTACK);
+}
+
 void test_runtime_signals__stack_overflow_fault(void**) {
   Prepare();
   TrapCode code = TrapCode::kNone;
@@ -193,6 +202,7 @@ int RunSignalTests() {
       cmocka_unit_test(test_runtime_signals__guard_outside_wasm_not_swallowed),
       cmocka_unit_test(test_runtime_signals__guard_in_host_not_swallowed),
       cmocka_unit_test(test_runtime_signals__wild_in_wasm_not_swallowed),
+      cmocka_unit_test(test_runtime_signals__handlers_installed),
       cmocka_unit_test(test_runtime_signals__stack_overflow_fault),
       cmocka_unit_test(test_runtime_signals__alt_stack_per_thread),
   };
