@@ -11,6 +11,7 @@ static u8 buf[BUF_BYTES];
 
 EXPORT i32 run(i32 n) {
   u32 s = 0xB01Du;
+  __builtin_memset(buf, 0, BUF_BYTES); /* run() must not depend on a previous call */
   for (u32 i = 0; i < BUF_BYTES; i += 4096) buf[i] = (u8)i;
   u32 acc = 0;
   for (i32 r = 0; r < n; r++) {
