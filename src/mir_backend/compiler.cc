@@ -5,6 +5,7 @@
 // and recording its code range. All compile state lives in a heap ModuleCompiler.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "mir_backend/compiler.h"
 #include "mir_backend/context.h"
@@ -96,6 +97,7 @@ void ModuleCompiler::LinkAndGenerate(void* self) {
   ModuleCompiler* c = static_cast<ModuleCompiler*>(self);
   MIR_finish_module(c->ctx_);
   MIR_module_t module = DLIST_TAIL(MIR_module_t, *MIR_get_module_list(c->ctx_));
+  if (std::getenv("WASMC_MIR_DUMP") != nullptr) MIR_output_module(c->ctx_, stderr, module);
   MIR_load_module(c->ctx_, module);
   ModuleCompiler* saved = tls_compiler;
   tls_compiler = c;

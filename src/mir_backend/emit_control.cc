@@ -49,7 +49,7 @@ void Translator::PushFrame(Opcode op, const BlockSig& sig, bool dead) {
   uint32_t size = uint32_t(stack_.size());
   f.height = dead || size < sig.num_params ? size : size - sig.num_params;
   f.merge = uint32_t(reg_pool_.size());
-  if (!dead && !frames_.empty()) {  // frame 0 (the body) returns instead of merging
+  if (!dead) {  // frame 0 (the body) merges into the function's single return
     uint32_t first = op == Opcode::Loop ? 0 : f.num_params;
     uint32_t n = op == Opcode::Loop ? f.num_params : f.num_results;
     for (uint32_t i = 0; i < n; ++i) {
@@ -112,13 +112,15 @@ void Translator::EmitElse() {
 }
 
 void Translator::EmitEnd() {
+  Frame& f = frames_.back();
   if (frames_.size() == 1) {  // the function's final `end`
-    if (reachable_) EmitReturnValues();
+    if (reachable_) EmitBranchMoves(f);
+    PlaceLabel(f.label);
+    EmitReturnValues();
     reachable_ = false;
     frames_.pop_back();
     return;
   }
-  Frame& f = frames_.back();
   if (f.op == Opcode::Loop) {  // results fall through; nothing branches to a loop's end
     if (!reachable_) stack_.resize(f.height);
     frames_.pop_back();
@@ -153,26 +155,24 @@ void Translator::EmitBranchMoves(const Frame& target) {
 }
 
 void Translator::EmitJumpTo(Frame* target) {
-  if (target == &frames_[0]) {
-    EmitReturnValues();
-    return;
-  }
   EmitBranchMoves(*target);
   Emit(MIR_JMP, {L(target->label)});
   if (target->op != Opcode::Loop) target->end_reached = true;
 }
 
 void Translator::EmitReturnValues() {
+  // The function's only MIR_RET (MIR 1.0.0 -O1 mis-assigns registers when it merges several
+  // returns of multiple values): every `return` moves into frame 0's merge registers and jumps
+  // to its label, which precedes this.
+  const Frame& body = frames_[0];
   const std::vector<ValType>& results = func_type_->results;
-  size_t base = stack_.size() - results.size();
   ops_.clear();
   for (size_t i = 0; i < results.size(); ++i) {
-    const Value& v = stack_[base + i];
     if (results_in_regs_) {
-      ops_.push_back(OpOf(v));
+      ops_.push_back(R(MergeReg(body, uint32_t(i))));
     } else {
-      Emit(MovCodeOf(v.type),
-           {Mem(MirTypeOf(v.type), int64_t(i) * kRetSlotSize, ret_area_), R(RegOf(v))});
+      Emit(MovCodeOf(results[i]), {Mem(MirTypeOf(results[i]), int64_t(i) * kRetSlotSize,
+                                       ret_area_), R(MergeReg(body, uint32_t(i)))});
     }
   }
   EmitArr(MIR_RET, &ops_);
@@ -191,14 +191,14 @@ void Translator::EmitBr(uint32_t depth) {
 void Translator::EmitBrIf(uint32_t depth) {
   MIR_reg_t c = RegOf(Pop());
   Frame& t = FrameAt(depth);
-  if (&t != &frames_[0] && t.op != Opcode::Loop) {
+  if (t.op != Opcode::Loop) {
     // A block's merge registers are read only at its label, so moving unconditionally is safe.
     EmitBranchMoves(t);
     Emit(MIR_BTS, {L(t.label), R(c)});
     t.end_reached = true;
     return;
   }
-  if (&t != &frames_[0] && t.num_params == 0) {
+  if (t.num_params == 0) {
     Emit(MIR_BTS, {L(t.label), R(c)});
     return;
   }
@@ -222,7 +222,7 @@ void Translator::EmitBrTable(const Instr& in) {
     Frame& t = FrameAt(depth);
     uint32_t arity = t.op == Opcode::Loop ? t.num_params : t.num_results;
     MIR_insn_t label = nullptr;
-    if (&t != &frames_[0] && arity == 0) {
+    if (arity == 0) {
       label = t.label;
       if (t.op != Opcode::Loop) t.end_reached = true;
     } else {
@@ -255,7 +255,7 @@ void Translator::EmitBrTable(const Instr& in) {
 }
 
 void Translator::EmitReturn() {
-  EmitReturnValues();
+  EmitJumpTo(&frames_[0]);
   SetUnreachable();
 }
 

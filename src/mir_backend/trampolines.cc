@@ -4,6 +4,7 @@
 // buffer and calls RuntimeHelpers::call_host). Each is a small MIR module in the cache's context.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "mir_backend/compiler.h"
 #include "mir_backend/context.h"
@@ -78,6 +79,7 @@ void Generate(void* arg) {
   MIR_finish_func(s->ctx);
   MIR_finish_module(s->ctx);
   MIR_module_t module = DLIST_TAIL(MIR_module_t, *MIR_get_module_list(s->ctx));
+  if (std::getenv("WASMC_MIR_DUMP") != nullptr) MIR_output_module(s->ctx, stderr, module);
   MIR_load_module(s->ctx, module);
   MIR_link(s->ctx, MIR_set_gen_interface, ResolveHelperImport,
            const_cast<RuntimeHelpers*>(s->helpers));

@@ -351,22 +351,13 @@ void Translator::EmitPrologue(const ValType* locals, uint32_t num_locals) {
 }
 
 void Translator::EmitTrapBlocks() {
+  // After the function's return. The trap helper never returns; the self-loop keeps the trap
+  // blocks from flowing into the return, so no value is live across them.
   for (const auto& entry : trap_labels_) {
     PlaceLabel(entry.second);
     EmitTrapCall(entry.first);
+    Emit(MIR_JMP, {L(entry.second)});
   }
-  // MIR wants every path to end in a return; the trap helper never returns.
-  ops_.clear();
-  if (results_in_regs_) {
-    for (ValType t : func_type_->results) {
-      switch (t) {
-        case ValType::kF32: ops_.push_back(F(0.0f)); break;
-        case ValType::kF64: ops_.push_back(D(0.0)); break;
-        default: ops_.push_back(I(0)); break;
-      }
-    }
-  }
-  EmitArr(MIR_RET, &ops_);
 }
 
 }  // namespace wasmc
