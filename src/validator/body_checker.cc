@@ -114,7 +114,12 @@ bool BodyChecker::DecodeLocals() {
 
 bool BodyChecker::Next() {
   Reader& r = *reader_;
-  instr_ = Instr();
+  // Only the fields whose meaning does not follow from the opcode's ImmKind are reset (a full
+  // `Instr()` per instruction shows in profiles); DecodeImmediates sets the rest per kind.
+  instr_.type = ValType::kUnknown;
+  instr_.block = BlockSig();
+  instr_.targets = nullptr;
+  instr_.num_targets = 0;
   instr_.offset = uint32_t(r.offset());
   if (r.at_end()) {
     // The body ended before the final `end` of the function ("END opcode expected").

@@ -158,8 +158,9 @@ bool BodyChecker::CheckReturn() {
 bool BodyChecker::CheckCall() {
   const ModuleDesc& m = module_;
   if (instr_.index >= m.funcs.size()) return FailIndex("unknown function", instr_.index);
-  if (m.funcs[instr_.index] >= m.types.size()) return FailIndex("unknown type", m.funcs[instr_.index]);
-  const FuncType& t = m.types[m.funcs[instr_.index]];
+  uint32_t type_index = m.funcs[instr_.index];
+  if (type_index >= m.types.size()) return FailIndex("unknown type", type_index);
+  const FuncType& t = m.types[type_index];
   if (!PopVals(t.params.data(), uint32_t(t.params.size()))) return false;
   PushVals(t.results.data(), uint32_t(t.results.size()));
   return true;
