@@ -119,17 +119,19 @@ void Translator::EmitBulkMemory(const Instr& in) {
   Value n = Pop();
   Value src = Pop();  // the fill value for memory.fill
   Value dst = Pop();
+  // Wasm 2.0 has one memory: memory immediates are always 0 (and the validator does not fill
+  // them in for memory.copy/memory.init).
   switch (in.op) {
     case Opcode::MemoryFill:
       EmitRtCall(RtHelper::memory_fill, {R(vmctx_), I(0), OpOf(dst), OpOf(src), OpOf(n)}, 0);
       break;
     case Opcode::MemoryCopy:
       EmitRtCall(RtHelper::memory_copy,
-                 {R(vmctx_), I(in.index), I(in.index2), OpOf(dst), OpOf(src), OpOf(n)}, 0);
+                 {R(vmctx_), I(0), I(0), OpOf(dst), OpOf(src), OpOf(n)}, 0);
       break;
-    default:  // memory.init
+    default:  // memory.init: index = data segment
       EmitRtCall(RtHelper::memory_init,
-                 {R(vmctx_), I(in.index2), I(in.index), OpOf(dst), OpOf(src), OpOf(n)}, 0);
+                 {R(vmctx_), I(0), I(in.index), OpOf(dst), OpOf(src), OpOf(n)}, 0);
       break;
   }
 }

@@ -9,15 +9,17 @@
 namespace wasmc {
 namespace {
 
-float F32Ceil(float x) { return std::ceil(x); }
-float F32Floor(float x) { return std::floor(x); }
-float F32Trunc(float x) { return std::trunc(x); }
-float F32Nearest(float x) { return std::nearbyint(x); }  // default mode: round half to even
+// libm returns a signalling NaN operand unchanged; Wasm wants an arithmetic (quiet) NaN, which
+// x + x produces.
+float F32Ceil(float x) { return x != x ? x + x : std::ceil(x); }
+float F32Floor(float x) { return x != x ? x + x : std::floor(x); }
+float F32Trunc(float x) { return x != x ? x + x : std::trunc(x); }
+float F32Nearest(float x) { return x != x ? x + x : std::nearbyint(x); }  // ties to even
 float F32Sqrt(float x) { return std::sqrt(x); }
-double F64Ceil(double x) { return std::ceil(x); }
-double F64Floor(double x) { return std::floor(x); }
-double F64Trunc(double x) { return std::trunc(x); }
-double F64Nearest(double x) { return std::nearbyint(x); }
+double F64Ceil(double x) { return x != x ? x + x : std::ceil(x); }
+double F64Floor(double x) { return x != x ? x + x : std::floor(x); }
+double F64Trunc(double x) { return x != x ? x + x : std::trunc(x); }
+double F64Nearest(double x) { return x != x ? x + x : std::nearbyint(x); }
 double F64Sqrt(double x) { return std::sqrt(x); }
 // Integer arguments arrive as MIR I32/I64; only the low 32 bits of an i32 are meaningful.
 uint32_t I32Clz(uint32_t x) { return x == 0 ? 32 : __builtin_clz(x); }

@@ -106,7 +106,7 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
     case Opcode::Return: EmitReturn(); break;
     case Opcode::Call: EmitCall(in.index); break;
     case Opcode::CallIndirect: EmitCallIndirect(in.index, in.index2); break;
-    case Opcode::Drop: stack_.pop_back(); break;
+    case Opcode::Drop: EmitDrop(); break;
     case Opcode::Select: case Opcode::SelectT:
       if (in.type == ValType::kV128) return Unsupported();
       EmitSelect();
@@ -310,6 +310,17 @@ void Translator::SpillLocal(uint32_t local) {
     MoveTo(t.reg, v);
     v = t;
   }
+}
+
+void Translator::EmitDrop() {
+  // MIR's -O1 dead code elimination deletes instructions whose results are unused, loads
+  // included, but never stores; a dropped out-of-bounds load must still trap in guard-page
+  // mode. So a dropped computed value is stored to the scratch slot (drops of computed values
+  // are rare; branches on it would not do: MIR removes branches to the next instruction).
+  Value v = Pop();
+  if (v.kind != Kind::kTemp) return;
+  MIR_reg_t s = Scratch(8);
+  Emit(MovCodeOf(v.type), {Mem(MirRegTypeOf(v.type), 0, s), R(v.reg)});
 }
 
 // ---- prologue and epilogue -------------------------------------------------------------------

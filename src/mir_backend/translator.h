@@ -199,6 +199,7 @@ class Translator {
   void EmitStackCheck();
   void EmitTrapBlocks();
 
+  void EmitDrop();
   Status Unsupported();
 
   // Context and module (fixed for the translator's lifetime).
