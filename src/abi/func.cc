@@ -13,7 +13,7 @@ extern "C" {
 
 wasmc_error_t* wasmc_func_new(wasmc_store_t* store, const wasmc_functype_t* type,
                               wasmc_func_callback_t callback, void* env,
-                              void (*finalizer)(void*), wasmc_func_t* func_out) noexcept {
+                              void (*finalizer)(void*), wasmc_func_t* func_out) WASMC_SHIM_NOEXCEPT {
   if (!store || !type || !callback || !func_out) {
     return abi::Misuse("store, type, callback or func_out is NULL");
   }
@@ -25,7 +25,7 @@ wasmc_error_t* wasmc_func_new(wasmc_store_t* store, const wasmc_functype_t* type
   return nullptr;
 }
 
-wasmc_functype_t* wasmc_func_type(wasmc_store_t* store, const wasmc_func_t* func) noexcept {
+wasmc_functype_t* wasmc_func_type(wasmc_store_t* store, const wasmc_func_t* func) WASMC_SHIM_NOEXCEPT {
   if (!store) return nullptr;
   Store* s = abi::Unwrap(store);
   VMFuncRef* ref = abi::FuncOf(s, func);
@@ -34,7 +34,7 @@ wasmc_functype_t* wasmc_func_type(wasmc_store_t* store, const wasmc_func_t* func
 
 wasmc_error_t* wasmc_func_call(wasmc_store_t* store, const wasmc_func_t* func,
                                const wasmc_val_t* args, size_t nargs, wasmc_val_t* results,
-                               size_t nresults, wasmc_trap_t** trap_out) noexcept {
+                               size_t nresults, wasmc_trap_t** trap_out) WASMC_SHIM_NOEXCEPT {
   if (trap_out) *trap_out = nullptr;
   if (!store) return abi::Misuse("store is NULL");
   if ((!args && nargs != 0) || (!results && nresults != 0)) {
@@ -52,7 +52,7 @@ wasmc_error_t* wasmc_func_call(wasmc_store_t* store, const wasmc_func_t* func,
 
 wasmc_error_t* wasmc_func_call_unchecked(wasmc_store_t* store, const wasmc_func_t* func,
                                          wasmc_val_raw_t* values, size_t capacity,
-                                         wasmc_trap_t** trap_out) noexcept {
+                                         wasmc_trap_t** trap_out) WASMC_SHIM_NOEXCEPT {
   if (trap_out) *trap_out = nullptr;
   if (!store) return abi::Misuse("store is NULL");
   Store* s = abi::Unwrap(store);
@@ -78,12 +78,12 @@ wasmc_error_t* wasmc_func_call_unchecked(wasmc_store_t* store, const wasmc_func_
   return nullptr;
 }
 
-void* wasmc_func_to_raw(wasmc_store_t* store, const wasmc_func_t* func) noexcept {
+void* wasmc_func_to_raw(wasmc_store_t* store, const wasmc_func_t* func) WASMC_SHIM_NOEXCEPT {
   if (!store) return nullptr;
   return abi::FuncOf(abi::Unwrap(store), func);
 }
 
-wasmc_func_t wasmc_func_from_raw(wasmc_store_t* store, void* raw) noexcept {
+wasmc_func_t wasmc_func_from_raw(wasmc_store_t* store, void* raw) WASMC_SHIM_NOEXCEPT {
   wasmc_func_t out{0, 0};
   if (!store || !raw) return out;
   Store* s = abi::Unwrap(store);

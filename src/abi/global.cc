@@ -8,7 +8,7 @@ using namespace wasmc;  // NOLINT: shims only
 extern "C" {
 
 wasmc_error_t* wasmc_global_new(wasmc_store_t* store, const wasmc_val_t* value, bool is_mutable,
-                                wasmc_global_t* out) noexcept {
+                                wasmc_global_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !value || !out) return abi::Misuse("store, value or out is NULL");
   ValType type;
   if (!ValTypeOfKind(value->kind, &type)) return abi::Misuse("unknown value kind");
@@ -22,7 +22,7 @@ wasmc_error_t* wasmc_global_new(wasmc_store_t* store, const wasmc_val_t* value, 
 }
 
 bool wasmc_global_type(wasmc_store_t* store, const wasmc_global_t* global,
-                       wasmc_valkind_t* kind_out, bool* mutable_out) noexcept {
+                       wasmc_valkind_t* kind_out, bool* mutable_out) WASMC_SHIM_NOEXCEPT {
   if (!store) return false;
   Global* g = abi::GlobalOf(abi::Unwrap(store), global);
   if (!g) return false;
@@ -32,7 +32,7 @@ bool wasmc_global_type(wasmc_store_t* store, const wasmc_global_t* global,
 }
 
 bool wasmc_global_get(wasmc_store_t* store, const wasmc_global_t* global,
-                      wasmc_val_t* out) noexcept {
+                      wasmc_val_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out) return false;
   Store* s = abi::Unwrap(store);
   Global* g = abi::GlobalOf(s, global);
@@ -42,7 +42,7 @@ bool wasmc_global_get(wasmc_store_t* store, const wasmc_global_t* global,
 }
 
 wasmc_error_t* wasmc_global_set(wasmc_store_t* store, const wasmc_global_t* global,
-                                const wasmc_val_t* value) noexcept {
+                                const wasmc_val_t* value) WASMC_SHIM_NOEXCEPT {
   if (!store || !value) return abi::Misuse("store or value is NULL");
   Store* s = abi::Unwrap(store);
   Global* g = abi::GlobalOf(s, global);

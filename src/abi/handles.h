@@ -16,6 +16,16 @@
 #include "util/result.h"
 #include "wasmc.h"
 
+// Every shim is `extern "C"` and, where the compiler allows it, `noexcept` (the library is built
+// with -fno-exceptions, so nothing can throw either way). The public declarations carry no
+// `noexcept` (headertest freezes their C++ types); GCC accepts and enforces `noexcept` on the
+// definitions, Clang rejects the mismatch, so it is spelled only for GCC.
+#if defined(__clang__)
+#define WASMC_SHIM_NOEXCEPT
+#else
+#define WASMC_SHIM_NOEXCEPT noexcept
+#endif
+
 struct wasmc_error {
   wasmc_error_code_t code;
   std::string message;

@@ -12,7 +12,7 @@ extern "C" {
 wasmc_error_t* wasmc_instance_new(wasmc_store_t* store, const wasmc_module_t* module,
                                   const wasmc_extern_t* imports, size_t nimports,
                                   wasmc_instance_t* instance_out,
-                                  wasmc_trap_t** trap_out) noexcept {
+                                  wasmc_trap_t** trap_out) WASMC_SHIM_NOEXCEPT {
   if (trap_out) *trap_out = nullptr;
   if (!store || !module || !instance_out) return abi::Misuse("store, module or out is NULL");
   if (!imports && nimports != 0) return abi::Misuse("imports is NULL");
@@ -32,7 +32,7 @@ wasmc_error_t* wasmc_instance_new(wasmc_store_t* store, const wasmc_module_t* mo
 }
 
 bool wasmc_instance_export_get(wasmc_store_t* store, const wasmc_instance_t* instance,
-                               const char* name, size_t name_len, wasmc_extern_t* out) noexcept {
+                               const char* name, size_t name_len, wasmc_extern_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out || (!name && name_len != 0)) return false;
   Instance* inst = abi::InstanceOf(abi::Unwrap(store), instance);
   if (!inst) return false;
@@ -48,7 +48,7 @@ bool wasmc_instance_export_get(wasmc_store_t* store, const wasmc_instance_t* ins
 }
 
 size_t wasmc_instance_export_count(wasmc_store_t* store,
-                                   const wasmc_instance_t* instance) noexcept {
+                                   const wasmc_instance_t* instance) WASMC_SHIM_NOEXCEPT {
   if (!store) return 0;
   Instance* inst = abi::InstanceOf(abi::Unwrap(store), instance);
   return inst ? inst->desc().exports.size() : 0;
@@ -56,7 +56,7 @@ size_t wasmc_instance_export_count(wasmc_store_t* store,
 
 bool wasmc_instance_export_nth(wasmc_store_t* store, const wasmc_instance_t* instance,
                                size_t index, const char** name_out, size_t* name_len_out,
-                               wasmc_extern_t* out) noexcept {
+                               wasmc_extern_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store) return false;
   Instance* inst = abi::InstanceOf(abi::Unwrap(store), instance);
   if (!inst || index >= inst->desc().exports.size()) return false;

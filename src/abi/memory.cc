@@ -6,7 +6,7 @@ using namespace wasmc;  // NOLINT: shims only
 extern "C" {
 
 wasmc_error_t* wasmc_memory_new(wasmc_store_t* store, const wasmc_limits_t* limits,
-                                wasmc_memory_t* out) noexcept {
+                                wasmc_memory_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !limits || !out) return abi::Misuse("store, limits or out is NULL");
   if (limits->min > kMaxPages || (limits->has_max && limits->max > kMaxPages)) {
     return abi::Misuse("memory size must be at most 65536 pages");
@@ -25,7 +25,7 @@ wasmc_error_t* wasmc_memory_new(wasmc_store_t* store, const wasmc_limits_t* limi
 }
 
 bool wasmc_memory_type(wasmc_store_t* store, const wasmc_memory_t* memory,
-                       wasmc_limits_t* out) noexcept {
+                       wasmc_limits_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out) return false;
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   if (!mem) return false;
@@ -34,26 +34,26 @@ bool wasmc_memory_type(wasmc_store_t* store, const wasmc_memory_t* memory,
   return true;
 }
 
-uint8_t* wasmc_memory_data(wasmc_store_t* store, const wasmc_memory_t* memory) noexcept {
+uint8_t* wasmc_memory_data(wasmc_store_t* store, const wasmc_memory_t* memory) WASMC_SHIM_NOEXCEPT {
   if (!store) return nullptr;
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   return mem ? mem->base() : nullptr;
 }
 
-size_t wasmc_memory_data_size(wasmc_store_t* store, const wasmc_memory_t* memory) noexcept {
+size_t wasmc_memory_data_size(wasmc_store_t* store, const wasmc_memory_t* memory) WASMC_SHIM_NOEXCEPT {
   if (!store) return 0;
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   return mem ? static_cast<size_t>(mem->byte_length()) : 0;
 }
 
-uint64_t wasmc_memory_size(wasmc_store_t* store, const wasmc_memory_t* memory) noexcept {
+uint64_t wasmc_memory_size(wasmc_store_t* store, const wasmc_memory_t* memory) WASMC_SHIM_NOEXCEPT {
   if (!store) return 0;
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   return mem ? mem->pages() : 0;
 }
 
 wasmc_error_t* wasmc_memory_grow(wasmc_store_t* store, const wasmc_memory_t* memory,
-                                 uint64_t delta, uint64_t* prev_out) noexcept {
+                                 uint64_t delta, uint64_t* prev_out) WASMC_SHIM_NOEXCEPT {
   if (!store) return abi::Misuse("store is NULL");
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   if (!mem) return abi::Misuse("invalid or foreign memory handle");

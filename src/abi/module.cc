@@ -7,14 +7,14 @@ using namespace wasmc;  // NOLINT: shims only
 extern "C" {
 
 wasmc_error_t* wasmc_module_validate(wasmc_engine_t* engine, const uint8_t* bytes,
-                                     size_t len) noexcept {
+                                     size_t len) WASMC_SHIM_NOEXCEPT {
   if (!engine) return abi::Misuse("engine is NULL");
   if (!bytes && len != 0) return abi::Misuse("bytes is NULL");
   return abi::ToError(Module::Validate(bytes, len));
 }
 
 wasmc_error_t* wasmc_module_new(wasmc_engine_t* engine, const uint8_t* bytes, size_t len,
-                                wasmc_module_t** module_out) noexcept {
+                                wasmc_module_t** module_out) WASMC_SHIM_NOEXCEPT {
   if (!engine) return abi::Misuse("engine is NULL");
   if (!bytes && len != 0) return abi::Misuse("bytes is NULL");
   if (!module_out) return abi::Misuse("module_out is NULL");
@@ -24,17 +24,17 @@ wasmc_error_t* wasmc_module_new(wasmc_engine_t* engine, const uint8_t* bytes, si
   return nullptr;
 }
 
-void wasmc_module_delete(wasmc_module_t* module) noexcept {
+void wasmc_module_delete(wasmc_module_t* module) WASMC_SHIM_NOEXCEPT {
   if (module) abi::Unwrap(module)->Unref();
 }
 
-wasmc_module_t* wasmc_module_copy(const wasmc_module_t* module) noexcept {
+wasmc_module_t* wasmc_module_copy(const wasmc_module_t* module) WASMC_SHIM_NOEXCEPT {
   if (!module) return nullptr;
   abi::Unwrap(module)->Ref();
   return abi::Wrap(abi::Unwrap(module));
 }
 
-size_t wasmc_module_import_count(const wasmc_module_t* module) noexcept {
+size_t wasmc_module_import_count(const wasmc_module_t* module) WASMC_SHIM_NOEXCEPT {
   return module ? abi::Unwrap(module)->import_count() : 0;
 }
 
@@ -42,7 +42,7 @@ wasmc_error_t* wasmc_module_import_get(const wasmc_module_t* module, size_t inde
                                        const char** module_name_out,
                                        size_t* module_name_len_out, const char** name_out,
                                        size_t* name_len_out,
-                                       const wasmc_externtype_t** type_out) noexcept {
+                                       const wasmc_externtype_t** type_out) WASMC_SHIM_NOEXCEPT {
   if (!module) return abi::Misuse("module is NULL");
   const Module* m = abi::Unwrap(module);
   if (index >= m->import_count()) return abi::Misuse("import index out of range");
@@ -55,13 +55,13 @@ wasmc_error_t* wasmc_module_import_get(const wasmc_module_t* module, size_t inde
   return nullptr;
 }
 
-size_t wasmc_module_export_count(const wasmc_module_t* module) noexcept {
+size_t wasmc_module_export_count(const wasmc_module_t* module) WASMC_SHIM_NOEXCEPT {
   return module ? abi::Unwrap(module)->export_count() : 0;
 }
 
 wasmc_error_t* wasmc_module_export_get(const wasmc_module_t* module, size_t index,
                                        const char** name_out, size_t* name_len_out,
-                                       const wasmc_externtype_t** type_out) noexcept {
+                                       const wasmc_externtype_t** type_out) WASMC_SHIM_NOEXCEPT {
   if (!module) return abi::Misuse("module is NULL");
   const Module* m = abi::Unwrap(module);
   if (index >= m->export_count()) return abi::Misuse("export index out of range");

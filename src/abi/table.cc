@@ -9,7 +9,7 @@ extern "C" {
 
 wasmc_error_t* wasmc_table_new(wasmc_store_t* store, wasmc_valkind_t elem_kind,
                                const wasmc_limits_t* limits, const wasmc_val_t* init,
-                               wasmc_table_t* out) noexcept {
+                               wasmc_table_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !limits || !init || !out) return abi::Misuse("store, limits, init or out is NULL");
   ValType elem;
   if (!ValTypeOfKind(elem_kind, &elem) || !IsRefType(elem)) {
@@ -33,7 +33,7 @@ wasmc_error_t* wasmc_table_new(wasmc_store_t* store, wasmc_valkind_t elem_kind,
 }
 
 bool wasmc_table_type(wasmc_store_t* store, const wasmc_table_t* table,
-                      wasmc_valkind_t* elem_kind_out, wasmc_limits_t* limits_out) noexcept {
+                      wasmc_valkind_t* elem_kind_out, wasmc_limits_t* limits_out) WASMC_SHIM_NOEXCEPT {
   if (!store) return false;
   Table* t = abi::TableOf(abi::Unwrap(store), table);
   if (!t) return false;
@@ -43,14 +43,14 @@ bool wasmc_table_type(wasmc_store_t* store, const wasmc_table_t* table,
   return true;
 }
 
-uint64_t wasmc_table_size(wasmc_store_t* store, const wasmc_table_t* table) noexcept {
+uint64_t wasmc_table_size(wasmc_store_t* store, const wasmc_table_t* table) WASMC_SHIM_NOEXCEPT {
   if (!store) return 0;
   Table* t = abi::TableOf(abi::Unwrap(store), table);
   return t ? t->size() : 0;
 }
 
 bool wasmc_table_get(wasmc_store_t* store, const wasmc_table_t* table, uint64_t index,
-                     wasmc_val_t* out) noexcept {
+                     wasmc_val_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out) return false;
   Store* s = abi::Unwrap(store);
   Table* t = abi::TableOf(s, table);
@@ -60,7 +60,7 @@ bool wasmc_table_get(wasmc_store_t* store, const wasmc_table_t* table, uint64_t 
 }
 
 wasmc_error_t* wasmc_table_set(wasmc_store_t* store, const wasmc_table_t* table, uint64_t index,
-                               const wasmc_val_t* value) noexcept {
+                               const wasmc_val_t* value) WASMC_SHIM_NOEXCEPT {
   if (!store || !value) return abi::Misuse("store or value is NULL");
   Store* s = abi::Unwrap(store);
   Table* t = abi::TableOf(s, table);
@@ -74,7 +74,7 @@ wasmc_error_t* wasmc_table_set(wasmc_store_t* store, const wasmc_table_t* table,
 }
 
 wasmc_error_t* wasmc_table_grow(wasmc_store_t* store, const wasmc_table_t* table, uint64_t delta,
-                                const wasmc_val_t* init, uint64_t* prev_out) noexcept {
+                                const wasmc_val_t* init, uint64_t* prev_out) WASMC_SHIM_NOEXCEPT {
   if (!store || !init) return abi::Misuse("store or init is NULL");
   Store* s = abi::Unwrap(store);
   Table* t = abi::TableOf(s, table);

@@ -6,7 +6,7 @@ using namespace wasmc;  // NOLINT: shims only
 extern "C" {
 
 wasmc_functype_t* wasmc_functype_new(const wasmc_valkind_t* params, size_t nparams,
-                                     const wasmc_valkind_t* results, size_t nresults) noexcept {
+                                     const wasmc_valkind_t* results, size_t nresults) WASMC_SHIM_NOEXCEPT {
   if ((!params && nparams != 0) || (!results && nresults != 0)) return nullptr;
   FuncType type;
   for (size_t i = 0; i < nparams; ++i) {
@@ -22,10 +22,10 @@ wasmc_functype_t* wasmc_functype_new(const wasmc_valkind_t* params, size_t npara
   return NewFuncTypeObject(type);
 }
 
-void wasmc_functype_delete(wasmc_functype_t* type) noexcept { delete type; }
+void wasmc_functype_delete(wasmc_functype_t* type) WASMC_SHIM_NOEXCEPT { delete type; }
 
 const wasmc_valkind_t* wasmc_functype_params(const wasmc_functype_t* type,
-                                             size_t* n_out) noexcept {
+                                             size_t* n_out) WASMC_SHIM_NOEXCEPT {
   if (!type) {
     if (n_out) *n_out = 0;
     return nullptr;
@@ -35,7 +35,7 @@ const wasmc_valkind_t* wasmc_functype_params(const wasmc_functype_t* type,
 }
 
 const wasmc_valkind_t* wasmc_functype_results(const wasmc_functype_t* type,
-                                              size_t* n_out) noexcept {
+                                              size_t* n_out) WASMC_SHIM_NOEXCEPT {
   if (!type) {
     if (n_out) *n_out = 0;
     return nullptr;

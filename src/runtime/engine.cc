@@ -27,12 +27,10 @@ void Engine::Unref() {
 const RuntimeHelpers* Engine::helpers() const { return GetRuntimeHelpers(); }
 
 Result<void*> Engine::EntryTrampoline(const FuncType& type) {
-  std::lock_guard<std::mutex> lock(trampolines_mu_);
   return trampolines_->Entry(type);
 }
 
 Result<void*> Engine::ExitTrampoline(const FuncType& type) {
-  std::lock_guard<std::mutex> lock(trampolines_mu_);
   return trampolines_->Exit(type);
 }
 

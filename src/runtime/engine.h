@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 
 #include "ir/types.h"
 #include "ir/vm_layout.h"
@@ -39,8 +38,8 @@ class Engine {
   TypeRegistry& types() { return types_; }
   const RuntimeHelpers* helpers() const;
 
-  // Array-call entry / wasm-call exit trampolines for `type` (thread-safe, cached for the
-  // engine's life).
+  // Array-call entry / wasm-call exit trampolines for `type` (thread-safe: TrampolineCache
+  // locks; cached for the engine's life).
   Result<void*> EntryTrampoline(const FuncType& type);
   Result<void*> ExitTrampoline(const FuncType& type);
 
@@ -51,7 +50,6 @@ class Engine {
   std::atomic<uint32_t> refs_{1};
   EngineConfig config_;
   TypeRegistry types_;
-  std::mutex trampolines_mu_;
   std::unique_ptr<TrampolineCache> trampolines_;
 };
 
