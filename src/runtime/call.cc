@@ -58,8 +58,8 @@ uintptr_t ComputeStackLimit(uintptr_t sp, uint64_t max_wasm_stack, uintptr_t sta
 __attribute__((noinline)) bool CallUnderRecord(CallRecord* rec, EntryFn entry, void* wasm_call,
                                                void* callee_vmctx, void* caller_vmctx,
                                                ValRaw* values) {
-  // savemask = 0: no sigprocmask syscall per call. The signal handler runs with SA_NODEFER and
-  // an empty sa_mask, so jumping out of it leaves the signal mask as it was at the fault.
+  // savemask = 0: no sigprocmask syscall per call. The signal handler restores the faulting
+  // context's mask (ucontext) before jumping here, which is the mask at entry.
   if (sigsetjmp(rec->jmp, 0) != 0) return true;
   tls_record = rec;
   std::atomic_signal_fence(std::memory_order_seq_cst);

@@ -118,7 +118,12 @@ void HandleSignal(int signo, siginfo_t* info, void* context) {
       rec->pc = FaultPc(context);
       rec->vmctx = nullptr;
       rec->host_trap = nullptr;
-      // Leaves the alternate stack; the kernel tracks "on the alternate stack" by sp alone.
+      // The jump buffer does not save the signal mask (no syscall per call), so restore the mask
+      // of the faulting context here: the kernel, or a sanitizer's wrapper handler (TSan's fills
+      // sa_mask), may have blocked signals for the handler, and a still-blocked SIGSEGV would
+      // make the next fault fatal. Leaving the alternate stack needs nothing: the kernel tracks
+      // "on the alternate stack" by sp alone.
+      pthread_sigmask(SIG_SETMASK, &static_cast<ucontext_t*>(context)->uc_sigmask, nullptr);
       siglongjmp(rec->jmp, 1);
     }
   }
@@ -137,8 +142,9 @@ void InstallOnce() {
     g_prev_actions[i] = current;
     struct sigaction sa = {};
     sa.sa_sigaction = HandleSignal;
-    // SA_ONSTACK: a stack overflow must still be handled; SA_NODEFER: we leave by siglongjmp
-    // without restoring the mask (see CallUnderRecord), so the signal must not stay blocked.
+    // SA_ONSTACK: a stack overflow must still be handled; SA_NODEFER: a fault while chaining to
+    // the previous handler is delivered, not blocked (HandleSignal restores the mask itself
+    // before jumping out).
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
     sigaction(kSignals[i], &sa, nullptr);

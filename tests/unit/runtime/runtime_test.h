@@ -51,4 +51,15 @@ int RunSignalTests();
 #define WASMC_TEST_ASAN 0
 #endif
 
+#if defined(__SANITIZE_THREAD__)
+#define WASMC_TEST_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define WASMC_TEST_TSAN 1
+#endif
+#endif
+#ifndef WASMC_TEST_TSAN
+#define WASMC_TEST_TSAN 0
+#endif
+
 #endif  // WASMC_TESTS_UNIT_RUNTIME_RUNTIME_TEST_H_
