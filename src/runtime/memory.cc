@@ -22,6 +22,7 @@ namespace {
 constexpr size_t kRegistrySlots = 16384;
 std::atomic<uintptr_t> g_guard_bases[kRegistrySlots];  // zero-initialized: no constructor runs
 std::atomic<size_t> g_registry_hint{0};
+std::atomic<size_t> g_registry_high{0};  // slots at or above this were never used
 
 bool RegisterGuardReservation(uintptr_t base) {
   size_t start = g_registry_hint.load(std::memory_order_relaxed);
@@ -30,6 +31,10 @@ bool RegisterGuardReservation(uintptr_t base) {
     uintptr_t expected = 0;
     if (g_guard_bases[slot].compare_exchange_strong(expected, base, std::memory_order_release,
                                                     std::memory_order_relaxed)) {
+      size_t high = g_registry_high.load(std::memory_order_relaxed);
+      while (high < slot + 1 && !g_registry_high.compare_exchange_weak(high, slot + 1,
+                                                                       std::memory_order_release)) {
+      }
       g_registry_hint.store(slot + 1, std::memory_order_relaxed);
       return true;
     }
@@ -72,7 +77,10 @@ Status ResourceError(const char* what, uint64_t bytes) {
 }  // namespace
 
 bool IsInGuardReservation(uintptr_t addr) {
-  for (size_t slot = 0; slot < kRegistrySlots; ++slot) {
+  // A memory is only reachable from Wasm after Create returned, i.e. after its slot and the
+  // high-water mark were published.
+  size_t high = g_registry_high.load(std::memory_order_acquire);
+  for (size_t slot = 0; slot < high; ++slot) {
     uintptr_t base = g_guard_bases[slot].load(std::memory_order_acquire);
     if (base != 0 && addr - base < kGuardReservationBytes) return true;
   }
@@ -94,8 +102,9 @@ Result<std::unique_ptr<LinearMemory>> LinearMemory::Create(const MemoryType& typ
 
   // Explicit mode reserves the reachable maximum (at least one page so `base` is a unique,
   // non-null address even for a zero-page maximum); guard mode the whole 33-bit window.
-  uint64_t reserve_bytes = mode == BoundsMode::kGuardPages ? kGuardReservationBytes
-                                                           : (max_pages ? max_pages : 1) * kPageSize;
+  uint64_t reserve_bytes = mode == BoundsMode::kGuardPages
+                               ? kGuardReservationBytes
+                               : (max_pages ? max_pages : 1) * kPageSize;
   uint8_t* base = Reserve(reserve_bytes);
   if (base == nullptr) return ResourceError("cannot reserve address space", reserve_bytes);
   if (!Commit(base, lim.min * kPageSize)) {
@@ -103,7 +112,8 @@ Result<std::unique_ptr<LinearMemory>> LinearMemory::Create(const MemoryType& typ
     munmap(base, reserve_bytes);
     return s;
   }
-  if (mode == BoundsMode::kGuardPages && !RegisterGuardReservation(reinterpret_cast<uintptr_t>(base))) {
+  if (mode == BoundsMode::kGuardPages &&
+      !RegisterGuardReservation(reinterpret_cast<uintptr_t>(base))) {
     munmap(base, reserve_bytes);
     return Status::Error(ErrorKind::kResource, "linear memory: too many guard-page memories");
   }

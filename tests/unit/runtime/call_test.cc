@@ -116,7 +116,8 @@ void test_runtime_call__oob_fault_traps(void**) {
   assert_non_null(trap.get());
   assert_int_equal(calls, 1);
   assert_int_equal(trap->func_index, 7);
-  assert_string_equal(trap->message.c_str(), "out of bounds memory access (in function `fake_oob`)");
+  assert_string_equal(trap->message.c_str(),
+                      "out of bounds memory access (in function `fake_oob`)");
 
   // The memory stays usable, and in-bounds accesses do not trap.
   v[0].i32 = 100;

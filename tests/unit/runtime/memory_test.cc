@@ -49,8 +49,12 @@ void CheckCreateAndGrow(BoundsMode mode) {
   assert_int_equal(mem->Grow(UINT64_MAX), -1);
 }
 
-void test_runtime_memory__create_grow_guard(void**) { CheckCreateAndGrow(BoundsMode::kGuardPages); }
-void test_runtime_memory__create_grow_explicit(void**) { CheckCreateAndGrow(BoundsMode::kExplicit); }
+void test_runtime_memory__create_grow_guard(void**) {
+  CheckCreateAndGrow(BoundsMode::kGuardPages);
+}
+void test_runtime_memory__create_grow_explicit(void**) {
+  CheckCreateAndGrow(BoundsMode::kExplicit);
+}
 
 void CheckSpecMaximum(BoundsMode mode) {
   auto mem = MustCreate(Type(0, false, 0), mode);
