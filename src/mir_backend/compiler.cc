@@ -69,7 +69,11 @@ void ModuleCompiler::BeginModule(void* self) {
 void ModuleCompiler::TranslateFunction(void* self) {
   ModuleCompiler* c = static_cast<ModuleCompiler*>(self);
   c->status_ = c->validator_->Validate(c->current_);
-  if (c->status_.ok()) c->func_items_.push_back(c->translator_->func_item());
+  if (c->status_.ok()) {
+    c->func_items_.push_back(c->translator_->func_item());
+  } else {
+    c->translator_->DiscardFunction();
+  }
 }
 
 void ModuleCompiler::SetInterface(MIR_context_t ctx, MIR_item_t item) {

@@ -27,6 +27,7 @@
 //                  which never returns. Checks branch there.
 #include "mir_backend/translator.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -69,6 +70,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   type_pool_.clear();
   reg_pool_.clear();
   saved_pool_.clear();
+  labels_.clear();
 
   std::snprintf(name_buf_, sizeof(name_buf_), "f%u", func_index);
   uint32_t hidden = BuildWasmCallSignature(type, param_names_.Get(type.params.size()), &vars_,
@@ -153,11 +155,29 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
 
 Status Translator::OnFunctionEnd() {
   EmitTrapBlocks();
+  labels_.clear();
   if (scratch_insn_ != nullptr) {
     scratch_insn_->ops[1] = I((scratch_size_ + 15) / 16 * 16);
   }
   MIR_finish_func(ctx_);
   return Status();
+}
+
+void Translator::DiscardFunction() {
+  // A function abandoned mid-way (validation error, SIMD) still owns labels that were never
+  // appended; MIR frees only the instructions in a function's list, so append them (the
+  // function is never generated).
+  if (func_item_ == nullptr || labels_.empty()) return;
+  std::vector<MIR_insn_t> placed;
+  for (MIR_insn_t insn = DLIST_HEAD(MIR_insn_t, func_->insns); insn != nullptr;
+       insn = DLIST_NEXT(MIR_insn_t, insn)) {
+    if (insn->code == MIR_LABEL) placed.push_back(insn);
+  }
+  std::sort(placed.begin(), placed.end());
+  for (MIR_insn_t label : labels_) {
+    if (!std::binary_search(placed.begin(), placed.end(), label)) PlaceLabel(label);
+  }
+  labels_.clear();
 }
 
 // ---- emission primitives ---------------------------------------------------------------------

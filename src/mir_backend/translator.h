@@ -43,6 +43,10 @@ class Translator {
   Status OnInstr(const Instr& instr, bool unreachable);
   Status OnFunctionEnd();
 
+  // After a failed Validate: appends the labels never placed, so that finishing the abandoned
+  // function frees them. Call inside a MIR guard.
+  void DiscardFunction();
+
   // The MIR function item of the last translated function.
   MIR_item_t func_item() const { return func_item_; }
 
@@ -90,7 +94,10 @@ class Translator {
   MIR_op_t Mem(MIR_type_t t, int64_t disp, MIR_reg_t base, MIR_reg_t index = 0, uint8_t scale = 1) {
     return MIR_new_mem_op(ctx_, t, disp, base, index, scale);
   }
-  MIR_insn_t NewLabel() { return MIR_new_label(ctx_); }
+  MIR_insn_t NewLabel() {
+    labels_.push_back(MIR_new_label(ctx_));
+    return labels_.back();
+  }
   void PlaceLabel(MIR_insn_t label) { MIR_append_insn(ctx_, func_item_, label); }
   MIR_reg_t CachedReg(Cached which);
   MIR_insn_t TrapLabel(uint32_t raw_code);
@@ -235,6 +242,7 @@ class Translator {
   std::vector<ValType> type_pool_;
   std::vector<MIR_reg_t> reg_pool_;
   std::vector<Value> saved_pool_;
+  std::vector<MIR_insn_t> labels_;  // created in the current function (for DiscardFunction)
   std::vector<MIR_op_t> ops_;
   std::vector<Value> results_;
   std::vector<std::pair<uint32_t, MIR_insn_t>> br_stubs_;

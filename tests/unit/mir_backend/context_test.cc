@@ -73,9 +73,13 @@ void test_mir_backend_context__error_becomes_status(void**) {
 void FailTwice(void* arg) {
   // A nested guard catches the first error; the outer one the second.
   MIR_context_t ctx = static_cast<MIR_context_t>(arg);
-  Status inner = RunGuarded(ctx, [](void* c) { MIR_finish_func(static_cast<MIR_context_t>(c)); },
-                            ctx);
-  if (inner.ok()) return;
+  bool inner_failed;
+  {  // no Status may be live when the outer guard's longjmp happens
+    Status inner = RunGuarded(
+        ctx, [](void* c) { MIR_finish_func(static_cast<MIR_context_t>(c)); }, ctx);
+    inner_failed = !inner.ok();
+  }
+  if (!inner_failed) return;
   MIR_finish_module(ctx);  // no module open: error
 }
 
