@@ -10,8 +10,8 @@ OUTDIR/big.wasm    thousands of generated functions (code section of several MB)
                    export can be called. Exports: "entry" (the last function, (i32, i32) -> i32)
                    and "memory".
 OUTDIR/small.wasm  one page of memory, a 64-byte data segment and four functions: "nop" () -> (),
-                   "id" (i32) -> i32, "add" (i32, i32) -> i32 and "sum" () -> i32 (sums the first 64 bytes of
-                   memory, which hold the data segment at offset 16: 1176).
+                   "id" (i32) -> i32, "add" (i32, i32) -> i32 and "sum" () -> i32 (sums the
+                   first 64 bytes of memory, which hold the data segment at offset 16: 1176).
 
 Deterministic for a given seed; Python 3 standard library only.
 """

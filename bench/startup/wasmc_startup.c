@@ -267,12 +267,13 @@ int main(int argc, char **argv) {
   printf("  wasmc_func_call_unchecked id:   %.1f ns\n", call_ns[3]);
   printf("JSON {\"engine\":\"wasmc\",\"opt_level\":%u,\"engine_new_ms\":%.3f,\"big_bytes\":%zu,"
          "\"code_section_bytes\":%zu,\"big_compile_ms\":%.3f,\"big_compile_mb_per_s\":%.3f,"
-         "\"big_first_call_ms\":%.3f,\"small_first_call_us\":%.2f,\"small_compile_us\":%.2f,\"instantiate_us\":%.3f,"
+         "\"big_first_call_ms\":%.3f,\"small_first_call_us\":%.2f,\"small_compile_us\":%.2f,"
+         "\"instantiate_us\":%.3f,"
          "\"store_instance_us\":%.3f,\"call_ns\":{\"checked_nop\":%.2f,\"checked_id\":%.2f,"
          "\"unchecked_nop\":%.2f,\"unchecked_id\":%.2f}}\n",
          level, engine_s * 1e3, big_len, code_len, compile_s * 1e3, mb / compile_s,
-         big_first_s * 1e3, small_first_s * 1e6, small_compile_s * 1e6, inst_s * 1e6, store_inst_s * 1e6, call_ns[0],
-         call_ns[1], call_ns[2], call_ns[3]);
+         big_first_s * 1e3, small_first_s * 1e6, small_compile_s * 1e6, inst_s * 1e6,
+         store_inst_s * 1e6, call_ns[0], call_ns[1], call_ns[2], call_ns[3]);
   free(times);
   free(firsts);
   free(big);
