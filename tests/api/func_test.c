@@ -267,6 +267,63 @@ static void test_api_func__funcref_values(void **state) {
   wasmc_module_delete(module);
 }
 
+typedef struct reenter_env {
+  wasmc_store_t *store;
+  wasmc_func_t countdown;
+  wasmc_func_t boom;
+  int depth;
+} reenter_env_t;
+
+static wasmc_trap_t *reenter(void *env, wasmc_caller_t *caller, wasmc_val_raw_t *values,
+                             size_t capacity) {
+  (void)caller;
+  (void)capacity;
+  reenter_env_t *e = env;
+  e->depth++;
+  wasmc_trap_t *trap = NULL;
+  if (values[0].i32 == 2) {
+    /* A trap in a nested call comes back to this host function as a value. */
+    wasmc_error_t *err = wasmc_func_call(e->store, &e->boom, NULL, 0, NULL, 0, &trap);
+    if (err || !trap) return wasmc_trap_new("nested call did not trap", 24);
+    wasmc_trap_delete(trap);
+    trap = NULL;
+  }
+  wasmc_val_t arg = api_i32(values[0].i32), result;
+  wasmc_error_t *err = wasmc_func_call(e->store, &e->countdown, &arg, 1, &result, 1, &trap);
+  if (err) {
+    wasmc_error_delete(err);
+    return wasmc_trap_new("nested call failed", 18);
+  }
+  if (trap) return trap; /* propagate unchanged */
+  values[0].i32 = result.of.i32;
+  return NULL;
+}
+
+static void test_api_func__reentrant_host_calls(void **state) {
+  api_fixture_t *f = *state;
+  wasmc_module_t *module = api_compile(f->engine, "reenter");
+  wasmc_valkind_t i32 = WASMC_I32;
+  wasmc_functype_t *type = wasmc_functype_new(&i32, 1, &i32, 1);
+  reenter_env_t env;
+  memset(&env, 0, sizeof env);
+  env.store = f->store;
+  wasmc_extern_t imp;
+  imp.kind = WASMC_EXTERN_FUNC;
+  api_expect_ok(wasmc_func_new(f->store, type, reenter, &env, NULL, &imp.of.func));
+  wasmc_functype_delete(type);
+  wasmc_instance_t inst;
+  wasmc_trap_t *trap = NULL;
+  api_expect_ok(wasmc_instance_new(f->store, module, &imp, 1, &inst, &trap));
+  env.countdown = export_func(f, &inst, "countdown");
+  env.boom = export_func(f, &inst, "boom");
+  wasmc_val_t arg = api_i32(5), result;
+  api_expect_ok(wasmc_func_call(f->store, &env.countdown, &arg, 1, &result, 1, &trap));
+  assert_null(trap);
+  assert_int_equal(result.of.i32, 105);
+  assert_int_equal(env.depth, 5);
+  wasmc_module_delete(module);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_api_func__call_typed, api_setup, api_teardown),
@@ -277,6 +334,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_api_func__host_trap_from_wasm, api_setup,
                                       api_teardown),
       cmocka_unit_test_setup_teardown(test_api_func__funcref_values, api_setup, api_teardown),
+      cmocka_unit_test_setup_teardown(test_api_func__reentrant_host_calls, api_setup,
+                                      api_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
