@@ -205,8 +205,9 @@ void Translator::EmitDivRem(Opcode op) {
   }
   const bool may_be_minus_one = is_signed && (!b_const || b_value == -1);
   Value t = NewTemp(type);
-  MIR_insn_t done = NewLabel();
+  MIR_insn_t done = nullptr;
   if (may_be_minus_one && is_rem) {
+    done = NewLabel();
     // INT_MIN % -1 is 0 in Wasm but faults on x86: x % -1 == 0 for every x.
     Emit(MIR_MOV, {R(t.reg), I(0)});
     Emit(is64 ? MIR_BEQ : MIR_BEQS, {L(done), R(br), I(-1)});
@@ -225,7 +226,7 @@ void Translator::EmitDivRem(Opcode op) {
     code = is_signed ? (is64 ? MIR_DIV : MIR_DIVS) : (is64 ? MIR_UDIV : MIR_UDIVS);
   }
   Emit(code, {R(t.reg), R(ar), R(br)});
-  PlaceLabel(done);
+  if (done != nullptr) PlaceLabel(done);
   Push(t);
 }
 
