@@ -405,12 +405,21 @@ typedef struct wasmc_extern {
  * \param imports one extern per module import, in the module's import order; `nimports` must
  *        equal wasmc_module_import_count.
  * \param instance_out receives the instance handle (valid while the store lives).
- * \param trap_out receives a trap if the start function (or a segment initialisation) traps;
+ * \param trap_out receives a trap if the start function or a segment initialisation traps;
  *        owned by the caller. May be NULL only if the caller accepts losing the trap details.
- * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE ("incompatible import type",
- *         "unknown import" wording of the spec), WASMC_ERR_UNINSTANTIABLE (segment out of
- *         bounds), WASMC_ERR_MISUSE (wrong count, foreign handles), WASMC_ERR_RESOURCE.
- * Per the spec, a failed instantiation may leave writes to imported tables/memories visible.
+ *        As in Wasm 2.0, an active element or data segment out of bounds is a trap ("out of
+ *        bounds table access" / "out of bounds memory access"), not an error; the spec's
+ *        `assert_uninstantiable` corresponds to this trap outcome. `*instance_out` is written
+ *        only on success.
+ * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE ("incompatible import type"; the
+ *         spec's "unknown import" is for the embedder that resolves names),
+ *         WASMC_ERR_MISUSE (NULL arguments, wrong import count, foreign or invalid handles, a
+ *         module from another engine), WASMC_ERR_RESOURCE (memory or table allocation),
+ *         WASMC_ERR_UNSUPPORTED.
+ * Per the spec, a failed instantiation leaves the writes done before the failing segment (or the
+ * start function's effects) visible in imported tables and memories; the functions of the
+ * failed instance stay valid for as long as the store lives, since they may already sit in
+ * imported tables. Not thread-safe (the store is single-threaded).
  */
 WASMC_API wasmc_error_t *wasmc_instance_new(wasmc_store_t *store, const wasmc_module_t *module,
                                             const wasmc_extern_t *imports, size_t nimports,
