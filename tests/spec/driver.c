@@ -120,8 +120,8 @@ static void record(const driver *d, status_list *status, const json_value *cmd,
       t->passed++;
       if (entry != NULL) {
         t->unexpected++;
-        printf("%s:%lu: %s: unexpected pass (spec.status:%lu: %s)\n", d->wast_path, line,
-               command_type(cmd), entry->status_line, entry->reason);
+        printf("%s:%lu: %s: unexpected pass (%s:%lu: %s)\n", d->wast_path, line,
+               command_type(cmd), d->status_name, entry->status_line, entry->reason);
       }
       return;
     case OUT_SKIP: t->skipped++; return;
@@ -160,11 +160,11 @@ static void check_stale(const driver *d, const status_list *status, tally *t) {
     if (e->hits > 0 || e->kind == STATUS_SKIP) continue;
     t->unexpected++;
     if (e->line != 0) {
-      printf("%s:%lu: spec.status:%lu lists a line with no command\n", d->wast_path, e->line,
-             e->status_line);
+      printf("%s:%lu: %s:%lu lists a line with no command\n", d->wast_path, e->line,
+             d->status_name, e->status_line);
     } else {
-      printf("%s: unexpected pass: spec.status:%lu expects %s, and there were none\n",
-             d->wast_path, e->status_line,
+      printf("%s: unexpected pass: %s:%lu expects %s, and there were none\n", d->wast_path,
+             d->status_name, e->status_line,
              e->kind == STATUS_FAIL ? "failures" : "unsupported commands");
     }
   }
@@ -217,7 +217,7 @@ static int run(const options *o, driver *d, const json_value *commands, const ch
     return fatal(label, 2, "%s", err);
   }
   if (status_find_file(&status) != NULL && status_find_file(&status)->kind == STATUS_SKIP) {
-    printf("%s: skipped by spec.status:%lu: %s\n", d->wast_path,
+    printf("%s: skipped by %s:%lu: %s\n", d->wast_path, d->status_name,
            status_find_file(&status)->status_line, status_find_file(&status)->reason);
     t.skipped = commands->count;
   } else {
@@ -245,6 +245,8 @@ static int run_file(const options *o, const json_value *root, const char *label,
   d.json_dir = json_dir;
   d.wast_path = wast_path;
   d.verbose = o->verbose;
+  d.status_name = o->status_file != NULL ? o->status_file : "";
+  if (strrchr(d.status_name, '/') != NULL) d.status_name = strrchr(d.status_name, '/') + 1;
   if (commands == NULL) return fatal(label, 2, "%s: no \"commands\" array", o->json_file);
   error = make_engine(o, &d.engine);
   if (error == NULL) error = wasmc_store_new(d.engine, &d.store);
