@@ -84,7 +84,9 @@ static void print_type(const wasmc_externtype_t *type) {
     case WASMC_EXTERN_GLOBAL:
       printf("global %s%s", type->global_mutable ? "mut " : "", valkind_name(type->global_kind));
       break;
-    default: printf("?"); break;
+    default:
+      printf("?");
+      break;
   }
 }
 

@@ -8,10 +8,9 @@
 
 typedef char wasmc_headertest_val_kind_is_one_byte[sizeof(wasmc_valkind_t) == 1 ? 1 : -1];
 typedef char wasmc_headertest_trap_code_is_u32[sizeof(wasmc_trap_code_t) == 4 ? 1 : -1];
-typedef char wasmc_headertest_version[WASMC_VERSION_NUMBER ==
-                                              WASMC_VERSION_MAJOR * 1000000 +
-                                                  WASMC_VERSION_MINOR * 1000 +
-                                                  WASMC_VERSION_PATCH
+typedef char wasmc_headertest_version[WASMC_VERSION_NUMBER == WASMC_VERSION_MAJOR * 1000000 +
+                                                                  WASMC_VERSION_MINOR * 1000 +
+                                                                  WASMC_VERSION_PATCH
                                           ? 1
                                           : -1];
 

@@ -1,8 +1,8 @@
 // headertest.cc: include/wasmc.h must compile as C++17 (-Wall -Wextra -Werror -pedantic) and
 // give its functions C linkage. Consumes the header; produces nothing but a compiler verdict.
-#include "wasmc.h"
-
 #include <type_traits>
+
+#include "wasmc.h"
 
 static_assert(sizeof(wasmc_valkind_t) == 1, "wasmc_valkind_t is a one-byte kind");
 static_assert(std::is_standard_layout<wasmc_val_t>::value, "wasmc_val_t is a plain C struct");

@@ -21,15 +21,24 @@ void set_result(cmd_result *res, int outcome, const char *fmt, ...) {
 
 static const char *error_code_name(wasmc_error_code_t code) {
   switch (code) {
-    case WASMC_ERR_MALFORMED: return "malformed";
-    case WASMC_ERR_INVALID: return "invalid";
-    case WASMC_ERR_UNLINKABLE: return "unlinkable";
-    case WASMC_ERR_UNINSTANTIABLE: return "uninstantiable";
-    case WASMC_ERR_RESOURCE: return "resource";
-    case WASMC_ERR_MISUSE: return "misuse";
-    case WASMC_ERR_UNSUPPORTED: return "unsupported";
-    case WASMC_ERR_INTERNAL: return "internal";
-    default: return "unknown-error-code";
+    case WASMC_ERR_MALFORMED:
+      return "malformed";
+    case WASMC_ERR_INVALID:
+      return "invalid";
+    case WASMC_ERR_UNLINKABLE:
+      return "unlinkable";
+    case WASMC_ERR_UNINSTANTIABLE:
+      return "uninstantiable";
+    case WASMC_ERR_RESOURCE:
+      return "resource";
+    case WASMC_ERR_MISUSE:
+      return "misuse";
+    case WASMC_ERR_UNSUPPORTED:
+      return "unsupported";
+    case WASMC_ERR_INTERNAL:
+      return "internal";
+    default:
+      return "unknown-error-code";
   }
 }
 
@@ -191,16 +200,20 @@ static int resolve_import(driver *d, const wasmc_module_t *module, size_t index,
       return INST_UNSUPPORTED;
     }
     if (m->state != MOD_OK) {
-      set_result(res, OUT_FAIL, "imports %s.%s from the module at line %lu, which failed", pm,
-                 pn, m->line);
+      set_result(res, OUT_FAIL, "imports %s.%s from the module at line %lu, which failed", pm, pn,
+                 m->line);
       return INST_DRIVER_FAIL;
     }
     if (wasmc_instance_export_get(d->store, &m->instance, name, name_len, out)) return INST_OK;
   } else if (mod_len == 8 && memcmp(mod, "spectest", 8) == 0) {
     switch (spectest_lookup(d->spectest, name, name_len, out, &why)) {
-      case SPECTEST_FOUND: return INST_OK;
-      case SPECTEST_BROKEN: set_result(res, OUT_FAIL, "%s", why); return INST_DRIVER_FAIL;
-      default: break;
+      case SPECTEST_FOUND:
+        return INST_OK;
+      case SPECTEST_BROKEN:
+        set_result(res, OUT_FAIL, "%s", why);
+        return INST_DRIVER_FAIL;
+      default:
+        break;
     }
   }
   set_result(res, OUT_FAIL, "unknown import %s.%s", pm, pn);
@@ -282,8 +295,11 @@ static void cmd_module(driver *d, const json_value *cmd, unsigned long line, cmd
     case INST_TRAP:
       set_result(res, OUT_FAIL, "instantiation trapped: %s", wasmc_trap_message(trap));
       break;
-    case INST_UNSUPPORTED: rec->state = MOD_UNSUPPORTED; break;
-    default: break; /* `res` already says why */
+    case INST_UNSUPPORTED:
+      rec->state = MOD_UNSUPPORTED;
+      break;
+    default:
+      break; /* `res` already says why */
   }
   wasmc_error_delete(error);
   wasmc_trap_delete(trap);
@@ -466,8 +482,8 @@ static void format_results(driver *d, const wasmc_val_t *results, size_t n, char
 }
 
 /* Checks results against the "expected" list (all must match) or "either" (one must). */
-static void check_results(driver *d, const json_value *cmd, const wasmc_val_t *results,
-                          size_t n, cmd_result *res) {
+static void check_results(driver *d, const json_value *cmd, const wasmc_val_t *results, size_t n,
+                          cmd_result *res) {
   const json_value *either = json_get_array(cmd, "either");
   const json_value *expected = either != NULL ? either : json_get_array(cmd, "expected");
   size_t i, nexp = expected != NULL ? expected->count : 0;
@@ -605,14 +621,16 @@ static void cmd_assert_instantiation(driver *d, const json_value *cmd, bool unli
   status = instantiate(d, module, &instance, &error, &trap, res);
   wasmc_module_delete(module);
   switch (status) {
-    case INST_OK: set_result(res, OUT_FAIL, "instantiated; expected \"%s\"", want); break;
+    case INST_OK:
+      set_result(res, OUT_FAIL, "instantiated; expected \"%s\"", want);
+      break;
     case INST_UNKNOWN_IMPORT:
       /* The driver is the linker for names: a missing definition is "unknown import". */
       if (unlinkable) set_result(res, OUT_PASS, "");
       break;
     case INST_ERROR:
-      if (wasmc_error_code(error) == (unlinkable ? WASMC_ERR_UNLINKABLE
-                                                 : WASMC_ERR_UNINSTANTIABLE)) {
+      if (wasmc_error_code(error) ==
+          (unlinkable ? WASMC_ERR_UNLINKABLE : WASMC_ERR_UNINSTANTIABLE)) {
         set_result(res, OUT_PASS, "");
       } else {
         set_result(res, OUT_FAIL, "expected \"%s\"; wasmc_instance_new: %s: %s", want,
@@ -626,7 +644,8 @@ static void cmd_assert_instantiation(driver *d, const json_value *cmd, bool unli
         check_trap(trap, want, res);
       }
       break;
-    default: break; /* `res` already says why */
+    default:
+      break; /* `res` already says why */
   }
   wasmc_error_delete(error);
   wasmc_trap_delete(trap);

@@ -9,12 +9,12 @@
  * Exit status: 0 iff every result is expected (no unexpected failure, no unexpected pass and
  * no stale status entry); 1 otherwise; 2 for usage or input errors.
  */
+#include "driver.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "driver.h"
 
 typedef struct options {
   const char *bounds; /* "guard" or "explicit" */
@@ -27,10 +27,10 @@ typedef struct options {
 
 /* Counts for the summary. */
 typedef struct tally {
-  unsigned long passed, failed, skipped;  /* the summary line */
-  unsigned long expected_fail;            /* failures listed in spec.status */
-  unsigned long unsupported;              /* part of `skipped` */
-  unsigned long unexpected;               /* unexpected failures + unexpected passes + stale */
+  unsigned long passed, failed, skipped; /* the summary line */
+  unsigned long expected_fail;           /* failures listed in spec.status */
+  unsigned long unsupported;             /* part of `skipped` */
+  unsigned long unexpected;              /* unexpected failures + unexpected passes + stale */
 } tally;
 
 static void usage(void) {
@@ -120,11 +120,13 @@ static void record(const driver *d, status_list *status, const json_value *cmd,
       t->passed++;
       if (entry != NULL) {
         t->unexpected++;
-        printf("%s:%lu: %s: unexpected pass (%s:%lu: %s)\n", d->wast_path, line,
-               command_type(cmd), d->status_name, entry->status_line, entry->reason);
+        printf("%s:%lu: %s: unexpected pass (%s:%lu: %s)\n", d->wast_path, line, command_type(cmd),
+               d->status_name, entry->status_line, entry->reason);
       }
       return;
-    case OUT_SKIP: t->skipped++; return;
+    case OUT_SKIP:
+      t->skipped++;
+      return;
     case OUT_UNSUPPORTED:
       t->skipped++;
       t->unsupported++;
@@ -160,8 +162,8 @@ static void check_stale(const driver *d, const status_list *status, tally *t) {
     if (e->hits > 0 || e->kind == STATUS_SKIP) continue;
     t->unexpected++;
     if (e->line != 0) {
-      printf("%s:%lu: %s:%lu lists a line with no command\n", d->wast_path, e->line,
-             d->status_name, e->status_line);
+      printf("%s:%lu: %s:%lu lists a line with no command\n", d->wast_path, e->line, d->status_name,
+             e->status_line);
     } else {
       printf("%s: unexpected pass: %s:%lu expects %s, and there were none\n", d->wast_path,
              d->status_name, e->status_line,
@@ -175,8 +177,7 @@ static void summary(const char *name, const tally *t) {
     printf("spec %s: %lu expected failures, %lu unsupported, %lu unexpected results\n", name,
            t->expected_fail, t->unsupported, t->unexpected);
   }
-  printf("spec %s: %lu passed, %lu failed, %lu skipped\n", name, t->passed, t->failed,
-         t->skipped);
+  printf("spec %s: %lu passed, %lu failed, %lu skipped\n", name, t->passed, t->failed, t->skipped);
   fflush(stdout);
 }
 
@@ -198,8 +199,9 @@ static wasmc_error_t *make_engine(const options *o, wasmc_engine_t **engine) {
   wasmc_config_t *config = wasmc_config_new();
   wasmc_error_t *error;
   if (config == NULL) return wasmc_engine_new(NULL, engine);
-  error = wasmc_config_bounds_mode_set(
-      config, strcmp(o->bounds, "explicit") == 0 ? WASMC_BOUNDS_EXPLICIT : WASMC_BOUNDS_GUARD_PAGES);
+  error = wasmc_config_bounds_mode_set(config, strcmp(o->bounds, "explicit") == 0
+                                                   ? WASMC_BOUNDS_EXPLICIT
+                                                   : WASMC_BOUNDS_GUARD_PAGES);
   if (error == NULL) error = wasmc_engine_new(config, engine);
   wasmc_config_delete(config);
   return error;

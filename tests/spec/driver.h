@@ -45,8 +45,8 @@ typedef struct registration {
 } registration;
 
 typedef struct driver {
-  const char *json_dir;  /* where the .wasm files of the JSON are */
-  const char *wast_path; /* the .wast path relative to the testsuite, for messages and status */
+  const char *json_dir;    /* where the .wasm files of the JSON are */
+  const char *wast_path;   /* the .wast path relative to the testsuite, for messages and status */
   const char *status_name; /* the status file's name, for messages */
   bool verbose;
   wasmc_engine_t *engine;

@@ -61,9 +61,7 @@ static void skip_ws(parser *p) {
   }
 }
 
-static int peek(const parser *p) {
-  return p->pos < p->len ? (unsigned char)p->text[p->pos] : -1;
-}
+static int peek(const parser *p) { return p->pos < p->len ? (unsigned char)p->text[p->pos] : -1; }
 
 static bool literal(parser *p, const char *word) {
   size_t n = strlen(word);
@@ -147,16 +145,27 @@ static bool parse_escape(parser *p, buffer *b) {
   }
   c = p->text[p->pos++];
   switch (c) {
-    case '"': return buffer_push(p, b, '"');
-    case '\\': return buffer_push(p, b, '\\');
-    case '/': return buffer_push(p, b, '/');
-    case 'b': return buffer_push(p, b, '\b');
-    case 'f': return buffer_push(p, b, '\f');
-    case 'n': return buffer_push(p, b, '\n');
-    case 'r': return buffer_push(p, b, '\r');
-    case 't': return buffer_push(p, b, '\t');
-    case 'u': break;
-    default: fail(p, "invalid escape '\\%c'", c); return false;
+    case '"':
+      return buffer_push(p, b, '"');
+    case '\\':
+      return buffer_push(p, b, '\\');
+    case '/':
+      return buffer_push(p, b, '/');
+    case 'b':
+      return buffer_push(p, b, '\b');
+    case 'f':
+      return buffer_push(p, b, '\f');
+    case 'n':
+      return buffer_push(p, b, '\n');
+    case 'r':
+      return buffer_push(p, b, '\r');
+    case 't':
+      return buffer_push(p, b, '\t');
+    case 'u':
+      break;
+    default:
+      fail(p, "invalid escape '\\%c'", c);
+      return false;
   }
   if (!read_hex4(p, &cp)) return false;
   /* A high surrogate followed by an escaped low surrogate is one code point. */
@@ -341,8 +350,12 @@ static bool parse_value(parser *p, json_value *v) {
     return false;
   }
   switch (peek(p)) {
-    case '{': ok = parse_object(p, v); break;
-    case '[': ok = parse_array(p, v); break;
+    case '{':
+      ok = parse_object(p, v);
+      break;
+    case '[':
+      ok = parse_array(p, v);
+      break;
     case '"':
       v->kind = JSON_STRING;
       ok = parse_string_raw(p, &v->str, &v->len);
@@ -360,8 +373,13 @@ static bool parse_value(parser *p, json_value *v) {
       v->kind = JSON_NULL;
       ok = literal(p, "null");
       break;
-    case -1: fail(p, "unexpected end of input"); ok = false; break;
-    default: ok = parse_number(p, v); break;
+    case -1:
+      fail(p, "unexpected end of input");
+      ok = false;
+      break;
+    default:
+      ok = parse_number(p, v);
+      break;
   }
   p->depth--;
   return ok;
@@ -381,7 +399,8 @@ static void free_contents(json_value *v) {
       }
       free(v->members);
       break;
-    default: break;
+    default:
+      break;
   }
   free(v->str);
 }

@@ -23,12 +23,12 @@ typedef struct json_member json_member;
 
 struct json_value {
   json_kind kind;
-  bool boolean;        /* JSON_BOOL */
-  double number;       /* JSON_NUMBER: the value (the literal is in `str`) */
-  char *str;           /* JSON_STRING: decoded bytes, NUL-terminated; JSON_NUMBER: the literal */
-  size_t len;          /* length of `str` without the terminating NUL */
-  size_t count;        /* JSON_ARRAY / JSON_OBJECT: number of items / members */
-  json_value *items;   /* JSON_ARRAY */
+  bool boolean;         /* JSON_BOOL */
+  double number;        /* JSON_NUMBER: the value (the literal is in `str`) */
+  char *str;            /* JSON_STRING: decoded bytes, NUL-terminated; JSON_NUMBER: the literal */
+  size_t len;           /* length of `str` without the terminating NUL */
+  size_t count;         /* JSON_ARRAY / JSON_OBJECT: number of items / members */
+  json_value *items;    /* JSON_ARRAY */
   json_member *members; /* JSON_OBJECT, in document order */
 };
 

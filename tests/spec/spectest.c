@@ -42,11 +42,21 @@ static wasmc_trap_t *print_callback(void *env, wasmc_caller_t *caller, wasmc_val
   if (!pe->verbose) return NULL;
   for (i = 0; i < pe->nparams && i < capacity; i++) {
     switch (pe->params[i]) {
-      case WASMC_I32: printf("%" PRId32 " : i32\n", args[i].i32); break;
-      case WASMC_I64: printf("%" PRId64 " : i64\n", args[i].i64); break;
-      case WASMC_F32: printf("%.9g : f32\n", (double)args[i].f32); break;
-      case WASMC_F64: printf("%.17g : f64\n", args[i].f64); break;
-      default: printf("? : ?\n"); break;
+      case WASMC_I32:
+        printf("%" PRId32 " : i32\n", args[i].i32);
+        break;
+      case WASMC_I64:
+        printf("%" PRId64 " : i64\n", args[i].i64);
+        break;
+      case WASMC_F32:
+        printf("%.9g : f32\n", (double)args[i].f32);
+        break;
+      case WASMC_F64:
+        printf("%.17g : f64\n", args[i].f64);
+        break;
+      default:
+        printf("? : ?\n");
+        break;
     }
   }
   return NULL;
@@ -99,9 +109,8 @@ static void add_global(spectest *s, wasmc_store_t *store, const char *name,
 }
 
 spectest *spectest_new(wasmc_store_t *store, bool verbose) {
-  static const wasmc_valkind_t kI32[] = {WASMC_I32}, kI64[] = {WASMC_I64},
-                               kF32[] = {WASMC_F32}, kF64[] = {WASMC_F64},
-                               kI32F32[] = {WASMC_I32, WASMC_F32},
+  static const wasmc_valkind_t kI32[] = {WASMC_I32}, kI64[] = {WASMC_I64}, kF32[] = {WASMC_F32},
+                               kF64[] = {WASMC_F64}, kI32F32[] = {WASMC_I32, WASMC_F32},
                                kF64F64[] = {WASMC_F64, WASMC_F64};
   spectest *s = calloc(1, sizeof *s);
   wasmc_val_t v;

@@ -6,8 +6,8 @@
 #include "values.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,8 +117,7 @@ static uint64_t get_bits(const uint8_t *src, unsigned width) {
 }
 
 /* Parses one number (scalar or lane): a bit pattern or, for floats, a NaN class. */
-static bool parse_number(const char *s, unsigned width, bool is_float, uint8_t *dst,
-                         uint8_t *nan) {
+static bool parse_number(const char *s, unsigned width, bool is_float, uint8_t *dst, uint8_t *nan) {
   uint64_t v;
   *nan = SPEC_NAN_NONE;
   if (is_float && strcmp(s, "nan:canonical") == 0) {
@@ -204,8 +203,8 @@ bool spec_value_parse(const json_value *json, spec_value *out, char *err, size_t
     snprintf(err, err_size, "value without a type");
     return false;
   }
-  if (json_string_is(type, "i32") || json_string_is(type, "f32") ||
-      json_string_is(type, "i64") || json_string_is(type, "f64")) {
+  if (json_string_is(type, "i32") || json_string_is(type, "f32") || json_string_is(type, "i64") ||
+      json_string_is(type, "f64")) {
     out->lane_float = type->str[0] == 'f';
     out->lane_bits = type->str[1] == '3' ? 32 : 64;
     out->kind = out->lane_bits == 32 ? (out->lane_float ? WASMC_F32 : WASMC_I32)
@@ -247,8 +246,12 @@ bool spec_value_to_val(spec_refs *refs, const spec_value *value, wasmc_val_t *ou
       memcpy(&out->of.i32, value->bits, 4);
       return true;
     case WASMC_I64:
-    case WASMC_F64: memcpy(&out->of.i64, value->bits, 8); return true;
-    case WASMC_V128: memcpy(out->of.v128, value->bits, 16); return true;
+    case WASMC_F64:
+      memcpy(&out->of.i64, value->bits, 8);
+      return true;
+    case WASMC_V128:
+      memcpy(out->of.v128, value->bits, 16);
+      return true;
     case WASMC_FUNCREF:
       if (!value->ref_null) {
         snprintf(err, err_size, "only null funcref arguments are supported");
@@ -262,7 +265,9 @@ bool spec_value_to_val(spec_refs *refs, const spec_value *value, wasmc_val_t *ou
         return false;
       }
       return refs_get(refs, value->ref_id, &out->of.externref, err, err_size);
-    default: snprintf(err, err_size, "unknown value kind"); return false;
+    default:
+      snprintf(err, err_size, "unknown value kind");
+      return false;
   }
 }
 
@@ -273,15 +278,18 @@ static bool float_matches(uint64_t got, uint64_t want, unsigned width, unsigned 
   uint64_t frac_mask = width == 32 ? 0x007FFFFFu : UINT64_C(0x000FFFFFFFFFFFFF);
   bool is_nan = (got & exp_mask) == exp_mask && (got & frac_mask) != 0;
   switch (nan) {
-    case SPEC_NAN_CANONICAL: return is_nan && (got & frac_mask) == quiet;
-    case SPEC_NAN_ARITHMETIC: return is_nan && (got & quiet) != 0;
-    default: return got == want;
+    case SPEC_NAN_CANONICAL:
+      return is_nan && (got & frac_mask) == quiet;
+    case SPEC_NAN_ARITHMETIC:
+      return is_nan && (got & quiet) != 0;
+    default:
+      return got == want;
   }
 }
 
 static bool ref_matches(spec_refs *refs, const spec_value *expected, const wasmc_val_t *got) {
-  uint64_t store_id = expected->kind == WASMC_FUNCREF ? got->of.funcref.store_id
-                                                      : got->of.externref.store_id;
+  uint64_t store_id =
+      expected->kind == WASMC_FUNCREF ? got->of.funcref.store_id : got->of.externref.store_id;
   const host_ref *cell;
   if (expected->ref_null) return store_id == 0;
   if (store_id == 0) return false;
@@ -296,13 +304,21 @@ bool spec_value_matches(spec_refs *refs, const spec_value *expected, const wasmc
   if (got->kind != expected->kind) return false;
   switch (expected->kind) {
     case WASMC_FUNCREF:
-    case WASMC_EXTERNREF: return ref_matches(refs, expected, got);
+    case WASMC_EXTERNREF:
+      return ref_matches(refs, expected, got);
     case WASMC_I32:
-    case WASMC_F32: memcpy(bytes, &got->of.i32, 4); break;
+    case WASMC_F32:
+      memcpy(bytes, &got->of.i32, 4);
+      break;
     case WASMC_I64:
-    case WASMC_F64: memcpy(bytes, &got->of.i64, 8); break;
-    case WASMC_V128: memcpy(bytes, got->of.v128, 16); break;
-    default: return false;
+    case WASMC_F64:
+      memcpy(bytes, &got->of.i64, 8);
+      break;
+    case WASMC_V128:
+      memcpy(bytes, got->of.v128, 16);
+      break;
+    default:
+      return false;
   }
   width = expected->lane_bits;
   nlanes = expected->kind == WASMC_V128 ? 128 / width : 1;
@@ -320,14 +336,22 @@ bool spec_value_matches(spec_refs *refs, const spec_value *expected, const wasmc
 
 static const char *kind_name(wasmc_valkind_t kind) {
   switch (kind) {
-    case WASMC_I32: return "i32";
-    case WASMC_I64: return "i64";
-    case WASMC_F32: return "f32";
-    case WASMC_F64: return "f64";
-    case WASMC_V128: return "v128";
-    case WASMC_FUNCREF: return "funcref";
-    case WASMC_EXTERNREF: return "externref";
-    default: return "?";
+    case WASMC_I32:
+      return "i32";
+    case WASMC_I64:
+      return "i64";
+    case WASMC_F32:
+      return "f32";
+    case WASMC_F64:
+      return "f64";
+    case WASMC_V128:
+      return "v128";
+    case WASMC_FUNCREF:
+      return "funcref";
+    case WASMC_EXTERNREF:
+      return "externref";
+    default:
+      return "?";
   }
 }
 
@@ -361,8 +385,8 @@ static size_t format_lane(char *buf, size_t size, size_t len, uint64_t bits, uns
   return append(buf, size, len, "%" PRIu64, bits);
 }
 
-static void format_bits(const uint8_t *bytes, wasmc_valkind_t kind, unsigned width,
-                        bool is_float, const uint8_t *nan, char *buf, size_t size) {
+static void format_bits(const uint8_t *bytes, wasmc_valkind_t kind, unsigned width, bool is_float,
+                        const uint8_t *nan, char *buf, size_t size) {
   size_t len = append(buf, size, 0, "%s:", kind_name(kind));
   unsigned i, nlanes = kind == WASMC_V128 ? 128 / width : 1;
   if (kind == WASMC_V128) {
@@ -387,19 +411,28 @@ void spec_value_format(const spec_value *value, char *buf, size_t size) {
     }
     return;
   }
-  format_bits(value->bits, value->kind, value->lane_bits, value->lane_float, value->nan, buf,
-              size);
+  format_bits(value->bits, value->kind, value->lane_bits, value->lane_float, value->nan, buf, size);
 }
 
-void spec_val_format(spec_refs *refs, const wasmc_val_t *value, const spec_value *hint,
-                     char *buf, size_t size) {
+void spec_val_format(spec_refs *refs, const wasmc_val_t *value, const spec_value *hint, char *buf,
+                     size_t size) {
   uint8_t bytes[16];
   switch (value->kind) {
-    case WASMC_I32: memcpy(bytes, &value->of.i32, 4); break;
-    case WASMC_F32: memcpy(bytes, &value->of.f32, 4); break;
-    case WASMC_I64: memcpy(bytes, &value->of.i64, 8); break;
-    case WASMC_F64: memcpy(bytes, &value->of.f64, 8); break;
-    case WASMC_V128: memcpy(bytes, value->of.v128, 16); break;
+    case WASMC_I32:
+      memcpy(bytes, &value->of.i32, 4);
+      break;
+    case WASMC_F32:
+      memcpy(bytes, &value->of.f32, 4);
+      break;
+    case WASMC_I64:
+      memcpy(bytes, &value->of.i64, 8);
+      break;
+    case WASMC_F64:
+      memcpy(bytes, &value->of.f64, 8);
+      break;
+    case WASMC_V128:
+      memcpy(bytes, value->of.v128, 16);
+      break;
     case WASMC_FUNCREF:
       if (value->of.funcref.store_id == 0) {
         snprintf(buf, size, "funcref:null");
@@ -421,12 +454,14 @@ void spec_val_format(spec_refs *refs, const wasmc_val_t *value, const spec_value
       }
       return;
     }
-    default: snprintf(buf, size, "<unknown kind %u>", (unsigned)value->kind); return;
+    default:
+      snprintf(buf, size, "<unknown kind %u>", (unsigned)value->kind);
+      return;
   }
   if (value->kind == WASMC_V128) {
     bool use_hint = hint != NULL && hint->kind == WASMC_V128;
-    format_bits(bytes, WASMC_V128, use_hint ? hint->lane_bits : 32,
-                use_hint && hint->lane_float, NULL, buf, size);
+    format_bits(bytes, WASMC_V128, use_hint ? hint->lane_bits : 32, use_hint && hint->lane_float,
+                NULL, buf, size);
   } else {
     format_bits(bytes, value->kind, value->kind == WASMC_I32 || value->kind == WASMC_F32 ? 32 : 64,
                 value->kind == WASMC_F32 || value->kind == WASMC_F64, NULL, buf, size);

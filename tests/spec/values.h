@@ -49,7 +49,7 @@ bool spec_value_matches(spec_refs *refs, const spec_value *expected, const wasmc
 /* Formats a pattern, e.g. "i32:4294967295", "f32:nan:canonical", "v128:i16[1 2 ...]". */
 void spec_value_format(const spec_value *value, char *buf, size_t size);
 /* Formats an actual value; `hint` (may be NULL) chooses the v128 lane shape. */
-void spec_val_format(spec_refs *refs, const wasmc_val_t *value, const spec_value *hint,
-                     char *buf, size_t size);
+void spec_val_format(spec_refs *refs, const wasmc_val_t *value, const spec_value *hint, char *buf,
+                     size_t size);
 
 #endif /* WASMC_SPEC_VALUES_H */
