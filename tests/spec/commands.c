@@ -37,8 +37,14 @@ static const char *error_code_name(wasmc_error_code_t code) {
       return "unsupported";
     case WASMC_ERR_INTERNAL:
       return "internal";
-    default:
-      return "unknown-error-code";
+    default: {
+      /* Rotating buffers: one message may name several codes; the driver is single-threaded. */
+      static char other[4][32];
+      static unsigned next;
+      char *buf = other[next++ % 4];
+      snprintf(buf, sizeof other[0], "error code %u", (unsigned)code);
+      return buf;
+    }
   }
 }
 
