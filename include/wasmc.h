@@ -79,6 +79,16 @@ typedef uint32_t wasmc_error_code_t;
 #define WASMC_ERR_MISUSE 6         /**< API misuse: wrong store, type, arity, NULL, handle */
 #define WASMC_ERR_UNSUPPORTED 7    /**< a feature wasmc does not implement */
 #define WASMC_ERR_INTERNAL 8       /**< a bug in wasmc or its code generator */
+/** a guest range (offset + length) lies past the end of the memory */
+#define WASMC_ERR_OUT_OF_BOUNDS 9
+/** guest pointer arithmetic (offset + length) does not fit the 32-bit guest address space */
+#define WASMC_ERR_OVERFLOW 10
+/** a guest offset is not a multiple of the required alignment */
+#define WASMC_ERR_MISALIGNED 11
+/** a conflicting memory borrow is outstanding ("already borrowed" / "memory is borrowed") */
+#define WASMC_ERR_BORROWED 12
+/** guest bytes that must be UTF-8 are not */
+#define WASMC_ERR_INVALID_UTF8 13
 
 /** \brief DESTRUCTOR: frees an error. NULL is a no-op. */
 WASMC_API void wasmc_error_delete(wasmc_error_t *error);
@@ -415,7 +425,7 @@ typedef struct wasmc_extern {
  *         spec's "unknown import" is for the embedder that resolves names),
  *         WASMC_ERR_MISUSE (NULL arguments, wrong import count, foreign or invalid handles, a
  *         module from another engine), WASMC_ERR_RESOURCE (memory or table allocation),
- *         WASMC_ERR_UNSUPPORTED.
+ *         WASMC_ERR_UNSUPPORTED, WASMC_ERR_BORROWED (a memory borrow is outstanding).
  * Per the spec, a failed instantiation leaves the writes done before the failing segment (or the
  * start function's effects) visible in imported tables and memories; the functions of the
  * failed instance stay valid for as long as the store lives, since they may already sit in
@@ -455,7 +465,13 @@ typedef struct wasmc_caller wasmc_caller_t;
  * `args_and_results` holds the arguments on entry (as many as the type's params) and receives
  * the results (as many as the type's results); `capacity` is max(params, results).
  * Return NULL on success, or a trap (e.g. from wasmc_trap_new), which wasmc takes ownership of
- * and which reaches the outer caller unchanged.
+ * and which reaches the outer caller unchanged (same object, same message), also through
+ * any number of nested host -> Wasm -> host calls. Called from Wasm, the path is: the MIR exit
+ * trampoline for the signature spills the arguments into a stack buffer, then one runtime
+ * helper calls the callback; nothing is allocated or looked up per call.
+ * A callback must release every memory borrow it took before returning to Wasm (see
+ * wasmc_memory_borrow); returning with a borrow outstanding traps ("host function returned
+ * with outstanding memory borrows"; the borrow stays registered until released).
  */
 typedef wasmc_trap_t *(*wasmc_func_callback_t)(void *env, wasmc_caller_t *caller,
                                                wasmc_val_raw_t *args_and_results,
@@ -482,7 +498,8 @@ WASMC_API wasmc_functype_t *wasmc_func_type(wasmc_store_t *store, const wasmc_fu
  * \param results receives `nresults` values; `nresults` must equal the type's result count.
  * \param trap_out receives a trap (owned by the caller) if the call traps.
  * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (wrong count, kind, foreign handle or
- *         funcref from another store).
+ *         funcref from another store), WASMC_ERR_BORROWED (a memory borrow of the store is
+ *         outstanding, see wasmc_memory_borrow; also for host functions).
  */
 WASMC_API wasmc_error_t *wasmc_func_call(wasmc_store_t *store, const wasmc_func_t *func,
                                          const wasmc_val_t *args, size_t nargs,
@@ -493,7 +510,8 @@ WASMC_API wasmc_error_t *wasmc_func_call(wasmc_store_t *store, const wasmc_func_
  * `values[0..params)`, results written to `values[0..results)`. Nothing about the values is
  * checked: the caller guarantees they match the function's type.
  * \param capacity the number of slots in `values`; must be >= max(params, results).
- * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (foreign handle, capacity too small).
+ * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (foreign handle, capacity too small),
+ *         WASMC_ERR_BORROWED (a memory borrow of the store is outstanding).
  */
 WASMC_API wasmc_error_t *wasmc_func_call_unchecked(wasmc_store_t *store,
                                                    const wasmc_func_t *func,
@@ -503,6 +521,98 @@ WASMC_API wasmc_error_t *wasmc_func_call_unchecked(wasmc_store_t *store,
 WASMC_API void *wasmc_func_to_raw(wasmc_store_t *store, const wasmc_func_t *func);
 /** \brief METHOD: the function for a raw funcref word from this store (store_id 0 for NULL). */
 WASMC_API wasmc_func_t wasmc_func_from_raw(wasmc_store_t *store, void *raw);
+
+/*
+ * Function identity. A function has exactly one handle in its store: every way of obtaining it
+ * (an export, the handle returned by wasmc_func_new / wasmc_func_new_native, wasmc_table_get,
+ * wasmc_global_get, a funcref result or argument, wasmc_func_from_raw, wasmc_linker_get) yields
+ * the same `{store_id, index}` pair. Two handles therefore denote the same function if and only
+ * if both fields are equal (compare field by field, never with memcmp: a handle may have
+ * padding). A handle is valid exactly as long as its store; store ids are never reused in a
+ * process, so a handle of a deleted store or of another store is reported as WASMC_ERR_MISUSE
+ * (or `false` / NULL by functions without an error result), never a crash. A funcref value from
+ * another store passed as an argument, stored in a table or global, or used as an import is
+ * WASMC_ERR_MISUSE as well.
+ */
+
+/* ---- The calling context ----------------------------------------------------------------- */
+
+/**
+ * \brief METHOD: looks up an export of the instance whose Wasm code called the host function,
+ * typically its memory ("memory").
+ * \param caller the callback's caller (valid only during the callback).
+ * \param name the export's name, `len` bytes (may contain NUL).
+ * \param out receives the export (a handle of the caller's store).
+ * \return true if found. false if there is no such export, if `caller`, `out` or `name` (with
+ *         `len` > 0) is NULL, or if the host function was called from the host (wasmc_func_call
+ *         on a host function) rather than from Wasm: then there is no calling instance.
+ */
+WASMC_API bool wasmc_caller_export_get(wasmc_caller_t *caller, const char *name, size_t len,
+                                       wasmc_extern_t *out);
+/**
+ * \brief METHOD: the store the host function runs in (borrowed; NULL for a NULL caller).
+ * The host function may use it for any API call during the callback, including calls back into
+ * Wasm (wasmc_func_call*): re-entrance works to any depth the Wasm stack limit
+ * (wasmc_config_max_wasm_stack_set) allows; deeper recursion traps with
+ * WASMC_TRAP_STACK_EXHAUSTED. It must not delete the store.
+ */
+WASMC_API wasmc_store_t *wasmc_caller_store(wasmc_caller_t *caller);
+/**
+ * \brief METHOD: takes ownership of `trap` and makes the running host function trap when it
+ * returns. This is how a native function (wasmc_func_new_native with WASMC_NATIVE_CALLER),
+ * which has no trap result, raises a trap; array-call callbacks may use it too. A second call
+ * replaces (and deletes) the earlier trap; a trap returned by an array-call callback takes
+ * precedence over (and deletes) a trap set here. NULL `trap` clears a pending trap. No-op
+ * (deleting `trap`) for a NULL caller.
+ */
+WASMC_API void wasmc_caller_set_trap(wasmc_caller_t *caller, wasmc_trap_t *trap);
+
+/* ---- Native host functions (libffi) ------------------------------------------------------- */
+
+/** Flags of wasmc_func_new_native (OR-ed together). */
+typedef uint32_t wasmc_native_flags_t;
+/** The C function's first parameter is `void *env`. */
+#define WASMC_NATIVE_ENV 1u
+/** The next C parameter (after `env`, if present) is `wasmc_caller_t *caller`. */
+#define WASMC_NATIVE_CALLER 2u
+/** The most C parameters a native function may have (env, caller, params, result pointers). */
+#define WASMC_NATIVE_MAX_ARGS 32
+
+/**
+ * \brief CONSTRUCTOR: a host function in `store` that is an ordinary C function with the
+ * C signature matching `type`, called through libffi.
+ *
+ * The C signature: `[void *env,] [wasmc_caller_t *caller,] params...[, results *...]` where
+ * i32 is `int32_t`, i64 `int64_t`, f32 `float`, f64 `double`, funcref `void *` (the raw word,
+ * see wasmc_func_from_raw) and externref `uint64_t` (the raw word, see
+ * wasmc_externref_from_raw). With 0 results the function returns `void`; with 1 result it
+ * returns that value; with more than 1 it returns `void` and receives one out-pointer per
+ * result (e.g. `int32_t *`), appended after the params, in result order, each pointing to
+ * writable storage for that result (initialised to zero).
+ *
+ * A native function cannot return a trap; with WASMC_NATIVE_CALLER it may call
+ * wasmc_caller_set_trap, and wasmc raises that trap after the function returns (its results
+ * are then ignored). Calling it from Wasm, through a table (call_indirect), or from the host
+ * (wasmc_func_call*) is the same as for an array-call host function.
+ *
+ * \param type the function type; copied. v128 params or results are refused.
+ * \param fn the C function, cast to `void (*)(void)`; must not be NULL. wasmc cannot check
+ *        that its real C signature matches: calling a mismatched function is undefined
+ *        behaviour, as with any C function-pointer cast.
+ * \param flags WASMC_NATIVE_ENV and/or WASMC_NATIVE_CALLER.
+ * \param env passed as the first C argument with WASMC_NATIVE_ENV; `finalizer(env)` (if not
+ *        NULL) runs exactly once, when the store is deleted (also without WASMC_NATIVE_ENV).
+ * \param func_out receives the function's handle.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store/type/fn/func_out, unknown flags, more than
+ *         WASMC_NATIVE_MAX_ARGS C parameters), WASMC_ERR_UNSUPPORTED (v128 in the type),
+ *         WASMC_ERR_RESOURCE / WASMC_ERR_INTERNAL (libffi refused the signature). The call
+ *         interface (`ffi_cif`) is prepared here, once. On error the finalizer is not run.
+ * Not thread-safe (the store is single-threaded).
+ */
+WASMC_API wasmc_error_t *wasmc_func_new_native(wasmc_store_t *store, const wasmc_functype_t *type,
+                                               void (*fn)(void), wasmc_native_flags_t flags,
+                                               void *env, void (*finalizer)(void *),
+                                               wasmc_func_t *func_out);
 
 /* ============================================================================================
  * External references
@@ -547,10 +657,118 @@ WASMC_API uint64_t wasmc_memory_size(wasmc_store_t *store, const wasmc_memory_t 
 /**
  * \brief METHOD: grows the memory by `delta` pages, writing the previous size to `*prev_out`.
  * \return NULL, or WASMC_ERR_RESOURCE if past the maximum or out of memory (nothing changes),
- *         WASMC_ERR_MISUSE for a foreign handle.
+ *         WASMC_ERR_MISUSE for a foreign handle, WASMC_ERR_BORROWED while a borrow of this
+ *         memory is outstanding (wasmc_memory_borrow).
  */
 WASMC_API wasmc_error_t *wasmc_memory_grow(wasmc_store_t *store, const wasmc_memory_t *memory,
                                            uint64_t delta, uint64_t *prev_out);
+
+/* ---- Guest memory access ------------------------------------------------------------------
+ *
+ * Safe access to linear memory for host functions, after Wiggle's GuestMemory/GuestPtr. Guest
+ * offsets and lengths are `uint32_t`, as in the guest. Every function checks, in this order:
+ * the handle (WASMC_ERR_MISUSE), `offset + len` fits in 32 bits (WASMC_ERR_OVERFLOW: the range
+ * wraps the guest address space), the range lies within the memory's current size
+ * (WASMC_ERR_OUT_OF_BOUNDS), alignment where asked (WASMC_ERR_MISALIGNED), conflicting borrows
+ * (WASMC_ERR_BORROWED). A failed check changes nothing. A zero-length range at offset == size
+ * is in bounds. Ranges of different memories never conflict.
+ */
+
+/**
+ * \brief METHOD: copies `len` guest bytes at `offset` into `buf`.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store or `buf` with len > 0, foreign/invalid handle),
+ *         WASMC_ERR_OVERFLOW, WASMC_ERR_OUT_OF_BOUNDS, WASMC_ERR_BORROWED (the range overlaps a
+ *         mutable borrow).
+ */
+WASMC_API wasmc_error_t *wasmc_memory_read(wasmc_store_t *store, const wasmc_memory_t *memory,
+                                           uint32_t offset, void *buf, uint32_t len);
+/**
+ * \brief METHOD: copies `len` bytes from `buf` to guest memory at `offset`.
+ * \return NULL, or WASMC_ERR_MISUSE, WASMC_ERR_OVERFLOW, WASMC_ERR_OUT_OF_BOUNDS,
+ *         WASMC_ERR_BORROWED (the range overlaps any borrow).
+ */
+WASMC_API wasmc_error_t *wasmc_memory_write(wasmc_store_t *store, const wasmc_memory_t *memory,
+                                            uint32_t offset, const void *buf, uint32_t len);
+/**
+ * \brief METHOD: reads one little-endian guest scalar of `size` bytes at `offset`, which must
+ * be a multiple of `align`, and writes it to `*out` in host byte order (e.g. `size` 4 into an
+ * `int32_t`, `uint32_t` or `float`).
+ * \param size 1, 2, 4 or 8.
+ * \param align a power of two (1 for unaligned access; usually `size`).
+ * \return NULL, or WASMC_ERR_MISUSE (bad size or align, NULL `out`, handle),
+ *         WASMC_ERR_OVERFLOW, WASMC_ERR_OUT_OF_BOUNDS, WASMC_ERR_MISALIGNED,
+ *         WASMC_ERR_BORROWED (overlaps a mutable borrow).
+ */
+WASMC_API wasmc_error_t *wasmc_memory_read_scalar(wasmc_store_t *store,
+                                                  const wasmc_memory_t *memory, uint32_t offset,
+                                                  uint32_t size, uint32_t align, void *out);
+/**
+ * \brief METHOD: writes the host scalar `*value` of `size` bytes to guest memory at `offset`
+ * (little-endian), which must be a multiple of `align`. Parameters and errors as for
+ * wasmc_memory_read_scalar, except WASMC_ERR_BORROWED when the range overlaps any borrow.
+ */
+WASMC_API wasmc_error_t *wasmc_memory_write_scalar(wasmc_store_t *store,
+                                                   const wasmc_memory_t *memory, uint32_t offset,
+                                                   uint32_t size, uint32_t align,
+                                                   const void *value);
+
+/** Borrow modes. */
+typedef uint32_t wasmc_borrow_mode_t;
+/** Read-only access; may overlap other shared borrows. */
+#define WASMC_BORROW_SHARED 0
+/** Read-write access; may overlap no other borrow. */
+#define WASMC_BORROW_MUT 1
+
+/** An outstanding borrow of guest memory: a plain value naming it in its store. */
+typedef struct wasmc_borrow {
+  uint64_t store_id;
+  uint64_t id; /**< never 0 and never reused within the store */
+} wasmc_borrow_t;
+
+/**
+ * \brief METHOD: borrows `len` guest bytes at `offset`, giving the host a direct pointer.
+ *
+ * Rules (checked, never undefined behaviour): a WASMC_BORROW_MUT borrow overlapping any
+ * outstanding borrow of the same memory is refused, and so is a shared borrow overlapping a
+ * mutable one ("already borrowed"); shared borrows may overlap each other. While any borrow in
+ * the store is outstanding, Wasm code of the store does not run: wasmc_func_call,
+ * wasmc_func_call_unchecked, wasmc_instance_new and wasmc_linker_instantiate return
+ * WASMC_ERR_BORROWED ("memory is borrowed"), also when made from inside a host function, and
+ * wasmc_memory_grow of a borrowed memory is refused the same way (Wasm's own memory.grow cannot
+ * run). A host function must release the borrows it took before returning to Wasm, or the call
+ * traps. The pointer stays valid until wasmc_memory_unborrow (wasmc never moves memory, but the
+ * borrow is the contract). wasmc_memory_data gives unchecked access that ignores borrows.
+ *
+ * \param mode WASMC_BORROW_SHARED or WASMC_BORROW_MUT.
+ * \param ptr_out receives `base + offset` (not NULL, also for len 0); the caller may only read
+ *        through a shared borrow's pointer.
+ * \param borrow_out receives the borrow; release it with wasmc_memory_unborrow.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL arguments, unknown mode, handle),
+ *         WASMC_ERR_OVERFLOW, WASMC_ERR_OUT_OF_BOUNDS, WASMC_ERR_BORROWED.
+ */
+WASMC_API wasmc_error_t *wasmc_memory_borrow(wasmc_store_t *store, const wasmc_memory_t *memory,
+                                             uint32_t offset, uint32_t len,
+                                             wasmc_borrow_mode_t mode, uint8_t **ptr_out,
+                                             wasmc_borrow_t *borrow_out);
+/**
+ * \brief METHOD: a shared borrow of `len` guest bytes at `offset` that must be valid UTF-8
+ * (checked once, here). `*str_out` points at the guest bytes: exactly `len` bytes, not
+ * NUL-terminated. Errors as for wasmc_memory_borrow, plus WASMC_ERR_INVALID_UTF8 (nothing is
+ * then borrowed).
+ */
+WASMC_API wasmc_error_t *wasmc_memory_borrow_str(wasmc_store_t *store,
+                                                 const wasmc_memory_t *memory, uint32_t offset,
+                                                 uint32_t len, const char **str_out,
+                                                 wasmc_borrow_t *borrow_out);
+/**
+ * \brief METHOD: releases a borrow; its pointer must no longer be used.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL arguments, a borrow of another store, or one already
+ *         released).
+ */
+WASMC_API wasmc_error_t *wasmc_memory_unborrow(wasmc_store_t *store, const wasmc_borrow_t *borrow);
+/** \brief METHOD: true if any borrow of `memory` is outstanding (false for a foreign handle). */
+WASMC_API bool wasmc_memory_has_outstanding_borrows(wasmc_store_t *store,
+                                                    const wasmc_memory_t *memory);
 
 /* ============================================================================================
  * Tables
@@ -607,6 +825,90 @@ WASMC_API bool wasmc_global_get(wasmc_store_t *store, const wasmc_global_t *glob
  */
 WASMC_API wasmc_error_t *wasmc_global_set(wasmc_store_t *store, const wasmc_global_t *global,
                                           const wasmc_val_t *value);
+
+/* ============================================================================================
+ * Linker
+ * ========================================================================================== */
+
+/**
+ * A linker: a name space of definitions (`module`.`name` -> extern) that resolves a module's
+ * imports by name. It belongs to an engine, not a store: each definition is an extern of some
+ * store, and a linker may hold definitions of several stores, but instantiating in a store uses
+ * only that store's definitions (an import whose definition belongs to another store is
+ * WASMC_ERR_MISUSE). Only one definition per (`module`, `name`) exists at a time, whatever its
+ * store. Shadowing: by default defining an existing name is WASMC_ERR_MISUSE and changes
+ * nothing; after wasmc_linker_allow_shadowing(linker, true) the later definition replaces the
+ * earlier one. Not thread-safe; a linker must not be used by two threads at once.
+ */
+typedef struct wasmc_linker wasmc_linker_t;
+
+/**
+ * \brief CONSTRUCTOR: an empty linker for modules of `engine` (which it keeps alive).
+ * \return NULL, or WASMC_ERR_MISUSE (NULL arguments).
+ */
+WASMC_API wasmc_error_t *wasmc_linker_new(wasmc_engine_t *engine, wasmc_linker_t **linker_out);
+/**
+ * \brief DESTRUCTOR: frees the linker. The externs it named stay in their stores (host
+ * functions made by wasmc_linker_define_func die with their store). NULL is a no-op.
+ */
+WASMC_API void wasmc_linker_delete(wasmc_linker_t *linker);
+/** \brief METHOD: allows (true) or forbids (false, the default) redefinition. NULL: no-op. */
+WASMC_API void wasmc_linker_allow_shadowing(wasmc_linker_t *linker, bool allow);
+/**
+ * \brief METHOD: defines `module`.`name` as `item`, an extern of `store`.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL arguments, an extern of another store or an invalid
+ *         handle, the name already defined and shadowing not allowed).
+ */
+WASMC_API wasmc_error_t *wasmc_linker_define(wasmc_linker_t *linker, wasmc_store_t *store,
+                                             const char *module, size_t module_len,
+                                             const char *name, size_t name_len,
+                                             const wasmc_extern_t *item);
+/**
+ * \brief METHOD: creates an array-call host function in `store` (as wasmc_func_new) and defines
+ * it as `module`.`name`. `finalizer(env)` (if not NULL) runs exactly once, when the store is
+ * deleted. On error nothing is defined or created and the finalizer is not run.
+ * \return NULL, or WASMC_ERR_MISUSE (as wasmc_linker_define and wasmc_func_new),
+ *         WASMC_ERR_RESOURCE.
+ */
+WASMC_API wasmc_error_t *wasmc_linker_define_func(wasmc_linker_t *linker, wasmc_store_t *store,
+                                                  const char *module, size_t module_len,
+                                                  const char *name, size_t name_len,
+                                                  const wasmc_functype_t *type,
+                                                  wasmc_func_callback_t callback, void *env,
+                                                  void (*finalizer)(void *));
+/**
+ * \brief METHOD: defines every export of `instance` under the module name `name`
+ * (`name`.`export`). All or nothing: if one export's name is taken and shadowing is not
+ * allowed, nothing is defined.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL arguments, foreign/invalid instance, a name taken).
+ */
+WASMC_API wasmc_error_t *wasmc_linker_define_instance(wasmc_linker_t *linker,
+                                                      wasmc_store_t *store, const char *name,
+                                                      size_t name_len,
+                                                      const wasmc_instance_t *instance);
+/**
+ * \brief METHOD: looks up `module`.`name`.
+ * \return true and writes `*out` if defined by an extern of `store`; false otherwise.
+ */
+WASMC_API bool wasmc_linker_get(const wasmc_linker_t *linker, wasmc_store_t *store,
+                                const char *module, size_t module_len, const char *name,
+                                size_t name_len, wasmc_extern_t *out);
+/**
+ * \brief CONSTRUCTOR: instantiates `module` in `store`, resolving each import by its module
+ * and field name; otherwise as wasmc_instance_new (three outcomes: error, trap, success).
+ * \param instance_out receives the instance handle (valid while the store lives).
+ * \param trap_out receives a trap from a segment or the start function (owned by the caller).
+ * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE naming the import:
+ *         "unknown import: `env`.`f`" (not defined) or "incompatible import type for
+ *         `env`.`f`" (wrong kind, function type, limits, element or value type, mutability);
+ *         WASMC_ERR_MISUSE (NULL arguments, a module of another engine, a definition of another
+ *         store), WASMC_ERR_BORROWED, WASMC_ERR_RESOURCE.
+ */
+WASMC_API wasmc_error_t *wasmc_linker_instantiate(const wasmc_linker_t *linker,
+                                                  wasmc_store_t *store,
+                                                  const wasmc_module_t *module,
+                                                  wasmc_instance_t *instance_out,
+                                                  wasmc_trap_t **trap_out);
 
 #ifdef __cplusplus
 } /* extern "C" */

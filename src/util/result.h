@@ -22,6 +22,11 @@ enum class ErrorKind : uint32_t {
   kMisuse = 6,          // API misuse: wrong store, arity, type, handle
   kUnsupported = 7,     // a feature wasmc does not implement (yet)
   kInternal = 8,        // a bug in wasmc or MIR
+  kOutOfBounds = 9,     // a guest range past the end of a memory
+  kOverflow = 10,       // guest offset + length wraps the 32-bit guest address space
+  kMisaligned = 11,     // a guest offset not a multiple of the required alignment
+  kBorrowed = 12,       // a conflicting memory borrow is outstanding
+  kInvalidUtf8 = 13,    // guest bytes that must be UTF-8 are not
 };
 
 constexpr uint64_t kNoOffset = UINT64_MAX;
