@@ -177,8 +177,24 @@ static const registration *find_registration(const driver *d, const char *name, 
 #define INST_ERROR 1          /* wasmc_instance_new returned an error (`*error_out`) */
 #define INST_TRAP 2           /* wasmc_instance_new trapped (`*trap_out`) */
 #define INST_UNKNOWN_IMPORT 3 /* the driver found no definition for an import */
-#define INST_UNSUPPORTED 4    /* an import comes from an unsupported module */
+#define INST_UNSUPPORTED 4    /* an import comes from an unsupported or skipped module */
 #define INST_DRIVER_FAIL 5    /* something else went wrong (message in `res`) */
+
+/* Sets `res` for a command that needs module `m`, which has no instance. */
+static void module_unavailable(const module_rec *m, cmd_result *res) {
+  switch (m->state) {
+    case MOD_UNSUPPORTED:
+      set_result(res, OUT_UNSUPPORTED, "needs the module at line %lu, which is unsupported",
+                 m->line);
+      break;
+    case MOD_SKIPPED:
+      set_result(res, OUT_SKIP, "needs the module at line %lu, which was skipped", m->line);
+      break;
+    default:
+      set_result(res, OUT_FAIL, "needs the module at line %lu, which failed", m->line);
+      break;
+  }
+}
 
 /* Finds the definition of import `index`, or returns an INST_* problem with `res` set. */
 static int resolve_import(driver *d, const wasmc_module_t *module, size_t index,
@@ -201,14 +217,9 @@ static int resolve_import(driver *d, const wasmc_module_t *module, size_t index,
   reg = find_registration(d, mod, mod_len);
   if (reg != NULL) {
     const module_rec *m = &d->modules[reg->module];
-    if (m->state == MOD_UNSUPPORTED) {
-      set_result(res, OUT_UNSUPPORTED, "imports %s.%s from an unsupported module", pm, pn);
-      return INST_UNSUPPORTED;
-    }
     if (m->state != MOD_OK) {
-      set_result(res, OUT_FAIL, "imports %s.%s from the module at line %lu, which failed", pm, pn,
-                 m->line);
-      return INST_DRIVER_FAIL;
+      module_unavailable(m, res);
+      return m->state == MOD_FAILED ? INST_DRIVER_FAIL : INST_UNSUPPORTED;
     }
     if (wasmc_instance_export_get(d->store, &m->instance, name, name_len, out)) return INST_OK;
   } else if (mod_len == 8 && memcmp(mod, "spectest", 8) == 0) {
@@ -281,6 +292,11 @@ static void cmd_module(driver *d, const json_value *cmd, unsigned long line, cmd
     set_result(res, OUT_FAIL, "out of memory");
     return;
   }
+  if (json_string_is(json_get_string(cmd, "module_type"), "text")) {
+    rec->state = MOD_SKIPPED; /* the driver reads binary modules only */
+    set_result(res, OUT_SKIP, "text module");
+    return;
+  }
   module = compile(d, cmd, &error, res);
   if (module == NULL) {
     if (error != NULL) compile_failed(res, error);
@@ -302,7 +318,7 @@ static void cmd_module(driver *d, const json_value *cmd, unsigned long line, cmd
       set_result(res, OUT_FAIL, "instantiation trapped: %s", wasmc_trap_message(trap));
       break;
     case INST_UNSUPPORTED:
-      rec->state = MOD_UNSUPPORTED;
+      rec->state = res->outcome == OUT_SKIP ? MOD_SKIPPED : MOD_UNSUPPORTED;
       break;
     default:
       break; /* `res` already says why */
@@ -336,10 +352,8 @@ static void cmd_register(driver *d, const json_value *cmd, cmd_result *res) {
   d->nregs++;
   if (m->state == MOD_OK) {
     set_result(res, OUT_PASS, "");
-  } else if (m->state == MOD_UNSUPPORTED) {
-    set_result(res, OUT_UNSUPPORTED, "registers an unsupported module");
   } else {
-    set_result(res, OUT_FAIL, "registers the module at line %lu, which failed", m->line);
+    module_unavailable(m, res);
   }
 }
 
@@ -356,12 +370,8 @@ static module_rec *action_module(driver *d, const json_value *action, cmd_result
     set_result(res, OUT_FAIL, "no module%s%s", name ? " named " : "", name ? name->str : "");
     return NULL;
   }
-  if (m->state == MOD_UNSUPPORTED) {
-    set_result(res, OUT_UNSUPPORTED, "the module at line %lu is unsupported", m->line);
-    return NULL;
-  }
   if (m->state != MOD_OK) {
-    set_result(res, OUT_FAIL, "the module at line %lu failed", m->line);
+    module_unavailable(m, res);
     return NULL;
   }
   return m;

@@ -30,6 +30,7 @@ typedef struct cmd_result {
 #define MOD_OK 0
 #define MOD_UNSUPPORTED 1
 #define MOD_FAILED 2
+#define MOD_SKIPPED 3 /* a text module: the commands that need it are skipped too */
 
 typedef struct module_rec {
   char *name; /* the module's `$name`, or NULL */
