@@ -1,5 +1,6 @@
-/*
- * wasmc.h: the public C API of wasmc, a WebAssembly runtime that compiles modules to native
+/**
+ * \file wasmc.h
+ * \brief The public C API of wasmc, a WebAssembly runtime that compiles modules to native
  * code with the MIR JIT. This header is the authoritative API document.
  *
  * Conventions (apply to every function unless its comment says otherwise):
@@ -40,6 +41,7 @@
 extern "C" {
 #endif
 
+/** Marks the functions that libwasmc exports; every other symbol of the library is hidden. */
 #if defined(_WIN32)
 #define WASMC_API __declspec(dllexport)
 #else
@@ -50,9 +52,9 @@ extern "C" {
  * Version
  * ========================================================================================== */
 
-#define WASMC_VERSION_MAJOR 0
-#define WASMC_VERSION_MINOR 1
-#define WASMC_VERSION_PATCH 0
+#define WASMC_VERSION_MAJOR 0 /**< The major version: the `0` of libwasmc.so.0. */
+#define WASMC_VERSION_MINOR 1 /**< The minor version: grows when names are added. */
+#define WASMC_VERSION_PATCH 0 /**< The patch version: fixes only. */
 /** The version as a string, "x.y.z". */
 #define WASMC_VERSION "0.1.0"
 /** The version as a number: major * 1000000 + minor * 1000 + patch. */
@@ -200,20 +202,20 @@ WASMC_API void wasmc_engine_delete(wasmc_engine_t *engine);
 
 /** Value kinds. Stable values. */
 typedef uint8_t wasmc_valkind_t;
-#define WASMC_I32 0
-#define WASMC_I64 1
-#define WASMC_F32 2
-#define WASMC_F64 3
-#define WASMC_V128 4
-#define WASMC_FUNCREF 5
-#define WASMC_EXTERNREF 6
+#define WASMC_I32 0       /**< 32-bit integer */
+#define WASMC_I64 1       /**< 64-bit integer */
+#define WASMC_F32 2       /**< 32-bit IEEE 754 float */
+#define WASMC_F64 3       /**< 64-bit IEEE 754 float */
+#define WASMC_V128 4      /**< 128-bit vector (SIMD) */
+#define WASMC_FUNCREF 5   /**< reference to a function, or null */
+#define WASMC_EXTERNREF 6 /**< reference to a host object, or null */
 
 /** Kinds of imports and exports. Stable values. */
 typedef uint8_t wasmc_externkind_t;
-#define WASMC_EXTERN_FUNC 0
-#define WASMC_EXTERN_TABLE 1
-#define WASMC_EXTERN_MEMORY 2
-#define WASMC_EXTERN_GLOBAL 3
+#define WASMC_EXTERN_FUNC 0   /**< a function */
+#define WASMC_EXTERN_TABLE 1  /**< a table */
+#define WASMC_EXTERN_MEMORY 2 /**< a linear memory */
+#define WASMC_EXTERN_GLOBAL 3 /**< a global */
 
 /** A function type: parameter and result kinds. Immutable; may be shared across threads. */
 typedef struct wasmc_functype wasmc_functype_t;
@@ -239,9 +241,9 @@ WASMC_API const wasmc_valkind_t *wasmc_functype_results(const wasmc_functype_t *
  * `has_max` is true. The layout of this struct is frozen.
  */
 typedef struct wasmc_limits {
-  uint64_t min;
-  uint64_t max;
-  bool has_max;
+  uint64_t min; /**< the minimum (initial) size */
+  uint64_t max; /**< the maximum size, if `has_max` */
+  bool has_max; /**< whether there is a maximum */
 } wasmc_limits_t;
 
 /**
@@ -249,6 +251,7 @@ typedef struct wasmc_limits {
  * deleted). Only the fields for `kind` are meaningful; the layout is frozen.
  */
 typedef struct wasmc_externtype {
+  /** What is imported or exported (WASMC_EXTERN_*); says which fields below apply. */
   wasmc_externkind_t kind;
   /** WASMC_EXTERN_FUNC: the function type (borrowed). */
   const wasmc_functype_t *func;
@@ -258,6 +261,7 @@ typedef struct wasmc_externtype {
   wasmc_limits_t limits;
   /** WASMC_EXTERN_GLOBAL: the value kind and mutability. */
   wasmc_valkind_t global_kind;
+  /** WASMC_EXTERN_GLOBAL: true for a mutable global. */
   bool global_mutable;
 } wasmc_externtype_t;
 
@@ -278,7 +282,9 @@ WASMC_API wasmc_error_t *wasmc_module_validate(wasmc_engine_t *engine, const uin
                                                size_t len);
 /**
  * \brief CONSTRUCTOR: decodes, validates and compiles a module.
+ * \param engine the engine that compiles it; the module keeps the engine alive.
  * \param bytes the module's binary; copied, need not outlive the call.
+ * \param len the number of bytes at `bytes`.
  * \param module_out receives the module; delete with wasmc_module_delete.
  * \return NULL, or WASMC_ERR_MALFORMED / _INVALID (with offset), _UNSUPPORTED (e.g. SIMD),
  *         _RESOURCE, _INTERNAL, _MISUSE. Thread-safe: modules may be compiled concurrently.
@@ -336,38 +342,39 @@ WASMC_API void wasmc_store_delete(wasmc_store_t *store);
 
 /** A function in a store (Wasm or host). `store_id == 0` means null (for funcref values). */
 typedef struct wasmc_func {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the function in its store */
 } wasmc_func_t;
 /** A linear memory in a store. */
 typedef struct wasmc_memory {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the memory in its store */
 } wasmc_memory_t;
 /** A table in a store. */
 typedef struct wasmc_table {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the table in its store */
 } wasmc_table_t;
 /** A global in a store. */
 typedef struct wasmc_global {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the global in its store */
 } wasmc_global_t;
 /** An instance in a store. */
 typedef struct wasmc_instance {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the instance in its store */
 } wasmc_instance_t;
 /** An external reference: a host pointer owned by a store. `store_id == 0` means null. */
 typedef struct wasmc_externref {
-  uint64_t store_id;
-  size_t index;
+  uint64_t store_id; /**< the owning store's id (0: null) */
+  size_t index;      /**< the index of the reference in its store */
 } wasmc_externref_t;
 
 /** A typed value. The layout is frozen. */
 typedef struct wasmc_val {
-  wasmc_valkind_t kind;
+  wasmc_valkind_t kind; /**< the value's kind (WASMC_I32, ...): which member of `of` is set */
+  /** The value; the member named after `kind`. */
   union {
     int32_t i32;
     int64_t i64;
@@ -386,18 +393,19 @@ typedef struct wasmc_val {
  * wasmc_externref_from_raw / _to_raw); 0 means null.
  */
 typedef union wasmc_val_raw {
-  int32_t i32;
-  int64_t i64;
-  float f32;
-  double f64;
-  uint8_t v128[16];
-  void *funcref;
-  uint64_t externref;
+  int32_t i32;        /**< an i32 */
+  int64_t i64;        /**< an i64 */
+  float f32;          /**< an f32 */
+  double f64;         /**< an f64 */
+  uint8_t v128[16];   /**< a v128 */
+  void *funcref;      /**< a funcref, as a raw word (NULL: null) */
+  uint64_t externref; /**< an externref, as a raw word (0: null) */
 } wasmc_val_raw_t;
 
 /** An import or export value. The layout is frozen. */
 typedef struct wasmc_extern {
-  wasmc_externkind_t kind;
+  wasmc_externkind_t kind; /**< WASMC_EXTERN_*: says which member of `of` is set */
+  /** The object; the member named after `kind`. */
   union {
     wasmc_func_t func;
     wasmc_table_t table;
@@ -412,8 +420,11 @@ typedef struct wasmc_extern {
 
 /**
  * \brief CONSTRUCTOR: instantiates `module` in `store`.
+ * \param store the store that will own the instance and everything it creates.
+ * \param module the compiled module; the store keeps its code alive.
  * \param imports one extern per module import, in the module's import order; `nimports` must
  *        equal wasmc_module_import_count.
+ * \param nimports the number of externs at `imports`.
  * \param instance_out receives the instance handle (valid while the store lives).
  * \param trap_out receives a trap if the start function or a segment initialisation traps;
  *        owned by the caller. May be NULL only if the caller accepts losing the trap details.
@@ -479,9 +490,13 @@ typedef wasmc_trap_t *(*wasmc_func_callback_t)(void *env, wasmc_caller_t *caller
 
 /**
  * \brief CONSTRUCTOR: a host function in `store`.
+ * \param store the store that will own the function.
  * \param type the function's type; copied.
+ * \param callback the host function, called with `env`.
  * \param env passed to every call; `finalizer(env)` (if not NULL) runs exactly once, when the
  *        store is deleted.
+ * \param finalizer releases `env`, or NULL.
+ * \param func_out receives the function's handle.
  * \return NULL, or WASMC_ERR_MISUSE / WASMC_ERR_RESOURCE. On error the finalizer is not run.
  */
 WASMC_API wasmc_error_t *wasmc_func_new(wasmc_store_t *store, const wasmc_functype_t *type,
@@ -494,8 +509,12 @@ WASMC_API wasmc_error_t *wasmc_func_new(wasmc_store_t *store, const wasmc_functy
 WASMC_API wasmc_functype_t *wasmc_func_type(wasmc_store_t *store, const wasmc_func_t *func);
 /**
  * \brief METHOD: calls a function with typed values (checked against its type).
+ * \param store the store that owns `func`.
+ * \param func the function (Wasm or host).
  * \param args `nargs` values; kinds and count must match the params.
+ * \param nargs the number of values at `args`.
  * \param results receives `nresults` values; `nresults` must equal the type's result count.
+ * \param nresults the number of slots at `results`.
  * \param trap_out receives a trap (owned by the caller) if the call traps.
  * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (wrong count, kind, foreign handle or
  *         funcref from another store), WASMC_ERR_BORROWED (a memory borrow of the store is
@@ -509,7 +528,11 @@ WASMC_API wasmc_error_t *wasmc_func_call(wasmc_store_t *store, const wasmc_func_
  * \brief METHOD: calls a function with raw values (the array-call convention): arguments in
  * `values[0..params)`, results written to `values[0..results)`. Nothing about the values is
  * checked: the caller guarantees they match the function's type.
+ * \param store the store that owns `func`.
+ * \param func the function (Wasm or host).
+ * \param values the arguments on entry, the results on return.
  * \param capacity the number of slots in `values`; must be >= max(params, results).
+ * \param trap_out receives a trap (owned by the caller) if the call traps.
  * \return NULL (check `*trap_out`), or WASMC_ERR_MISUSE (foreign handle, capacity too small),
  *         WASMC_ERR_BORROWED (a memory borrow of the store is outstanding).
  */
@@ -542,6 +565,7 @@ WASMC_API wasmc_func_t wasmc_func_from_raw(wasmc_store_t *store, void *raw);
  * typically its memory ("memory").
  * \param caller the callback's caller (valid only during the callback).
  * \param name the export's name, `len` bytes (may contain NUL).
+ * \param len the length of `name` in bytes.
  * \param out receives the export (a handle of the caller's store).
  * \return true if found. false if there is no such export, if `caller`, `out` or `name` (with
  *         `len` > 0) is NULL, or if the host function was called from the host (wasmc_func_call
@@ -595,6 +619,7 @@ typedef uint32_t wasmc_native_flags_t;
  * are then ignored). Calling it from Wasm, through a table (call_indirect), or from the host
  * (wasmc_func_call*) is the same as for an array-call host function.
  *
+ * \param store the store that will own the function.
  * \param type the function type; copied. v128 params or results are refused.
  * \param fn the C function, cast to `void (*)(void)`; must not be NULL. wasmc cannot check
  *        that its real C signature matches: calling a mismatched function is undefined
@@ -602,6 +627,7 @@ typedef uint32_t wasmc_native_flags_t;
  * \param flags WASMC_NATIVE_ENV and/or WASMC_NATIVE_CALLER.
  * \param env passed as the first C argument with WASMC_NATIVE_ENV; `finalizer(env)` (if not
  *        NULL) runs exactly once, when the store is deleted (also without WASMC_NATIVE_ENV).
+ * \param finalizer releases `env`, or NULL.
  * \param func_out receives the function's handle.
  * \return NULL, or WASMC_ERR_MISUSE (NULL store/type/fn/func_out, unknown flags, more than
  *         WASMC_NATIVE_MAX_ARGS C parameters), WASMC_ERR_UNSUPPORTED (v128 in the type),
@@ -693,8 +719,12 @@ WASMC_API wasmc_error_t *wasmc_memory_write(wasmc_store_t *store, const wasmc_me
  * \brief METHOD: reads one little-endian guest scalar of `size` bytes at `offset`, which must
  * be a multiple of `align`, and writes it to `*out` in host byte order (e.g. `size` 4 into an
  * `int32_t`, `uint32_t` or `float`).
+ * \param store the store that owns `memory`.
+ * \param memory the memory to read.
+ * \param offset the guest address of the scalar.
  * \param size 1, 2, 4 or 8.
  * \param align a power of two (1 for unaligned access; usually `size`).
+ * \param out receives the value: `size` bytes, in host byte order.
  * \return NULL, or WASMC_ERR_MISUSE (bad size or align, NULL `out`, handle),
  *         WASMC_ERR_OVERFLOW, WASMC_ERR_OUT_OF_BOUNDS, WASMC_ERR_MISALIGNED,
  *         WASMC_ERR_BORROWED (overlaps a mutable borrow).
@@ -721,7 +751,7 @@ typedef uint32_t wasmc_borrow_mode_t;
 
 /** An outstanding borrow of guest memory: a plain value naming it in its store. */
 typedef struct wasmc_borrow {
-  uint64_t store_id;
+  uint64_t store_id; /**< the id of the store that holds the borrow */
   uint64_t id; /**< never 0 and never reused within the store */
 } wasmc_borrow_t;
 
@@ -739,6 +769,10 @@ typedef struct wasmc_borrow {
  * traps. The pointer stays valid until wasmc_memory_unborrow (wasmc never moves memory, but the
  * borrow is the contract). wasmc_memory_data gives unchecked access that ignores borrows.
  *
+ * \param store the store that owns `memory`.
+ * \param memory the memory to borrow from.
+ * \param offset the guest address of the first byte.
+ * \param len the number of bytes.
  * \param mode WASMC_BORROW_SHARED or WASMC_BORROW_MUT.
  * \param ptr_out receives `base + offset` (not NULL, also for len 0); the caller may only read
  *        through a shared borrow's pointer.
@@ -896,6 +930,9 @@ WASMC_API bool wasmc_linker_get(const wasmc_linker_t *linker, wasmc_store_t *sto
 /**
  * \brief CONSTRUCTOR: instantiates `module` in `store`, resolving each import by its module
  * and field name; otherwise as wasmc_instance_new (three outcomes: error, trap, success).
+ * \param linker the definitions to resolve the imports from.
+ * \param store the store that will own the instance; the definitions must belong to it.
+ * \param module the compiled module.
  * \param instance_out receives the instance handle (valid while the store lives).
  * \param trap_out receives a trap from a segment or the start function (owned by the caller).
  * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE naming the import:

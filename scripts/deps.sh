@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends \
   cmake ninja-build g++ pkg-config libffi-dev libcmocka-dev wabt cppcheck clang lld binutils \
-  ca-certificates
+  ca-certificates doxygen python3
 
 export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
 if ! command -v cargo >/dev/null 2>&1; then
