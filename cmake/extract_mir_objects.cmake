@@ -10,6 +10,7 @@ foreach(var AR ARCHIVE OUT_DIR NAMES)
   endif()
 endforeach()
 string(REPLACE "," ";" names "${NAMES}")
+get_filename_component(ARCHIVE "${ARCHIVE}" ABSOLUTE)
 
 execute_process(COMMAND ${AR} t ${ARCHIVE} OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
