@@ -432,8 +432,9 @@ typedef struct wasmc_extern {
  *        bounds table access" / "out of bounds memory access"), not an error; the spec's
  *        `assert_uninstantiable` corresponds to this trap outcome. `*instance_out` is written
  *        only on success.
- * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE ("incompatible import type"; the
- *         spec's "unknown import" is for the embedder that resolves names),
+ * \return NULL (check `*trap_out`), or WASMC_ERR_UNLINKABLE ("incompatible import type for
+ *         `env`.`f`"; the spec's "unknown import" is for the embedder that resolves names, e.g.
+ *         wasmc_linker_instantiate),
  *         WASMC_ERR_MISUSE (NULL arguments, wrong import count, foreign or invalid handles, a
  *         module from another engine), WASMC_ERR_RESOURCE (memory or table allocation),
  *         WASMC_ERR_UNSUPPORTED, WASMC_ERR_BORROWED (a memory borrow is outstanding).
@@ -693,8 +694,8 @@ WASMC_API wasmc_error_t *wasmc_memory_grow(wasmc_store_t *store, const wasmc_mem
  *
  * Safe access to linear memory for host functions, after Wiggle's GuestMemory/GuestPtr. Guest
  * offsets and lengths are `uint32_t`, as in the guest. Every function checks, in this order:
- * the handle (WASMC_ERR_MISUSE), `offset + len` fits in 32 bits (WASMC_ERR_OVERFLOW: the range
- * wraps the guest address space), the range lies within the memory's current size
+ * the handle (WASMC_ERR_MISUSE), `offset + len` is at most 2^32 (WASMC_ERR_OVERFLOW: the range
+ * would wrap the 32-bit guest address space), the range lies within the memory's current size
  * (WASMC_ERR_OUT_OF_BOUNDS), alignment where asked (WASMC_ERR_MISALIGNED), conflicting borrows
  * (WASMC_ERR_BORROWED). A failed check changes nothing. A zero-length range at offset == size
  * is in bounds. Ranges of different memories never conflict.

@@ -37,6 +37,9 @@ struct wasmc_config {
 };
 
 namespace wasmc {
+
+class Instance;
+
 namespace abi {
 
 // Engines, modules and stores are the runtime objects themselves behind opaque pointers.
@@ -75,6 +78,9 @@ inline Global* GlobalOf(Store* s, const wasmc_global_t* h) {
 inline Instance* InstanceOf(Store* s, const wasmc_instance_t* h) {
   return h && h->store_id == s->id() ? s->instance(h->index) : nullptr;
 }
+
+// The export `name` of `inst` (abi/instance.cc); false if there is none.
+bool FindExport(Instance* inst, const char* name, size_t name_len, wasmc_extern_t* out);
 
 }  // namespace abi
 }  // namespace wasmc

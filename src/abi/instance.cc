@@ -5,6 +5,24 @@
 #include "abi/handles.h"
 #include "runtime/instance.h"
 
+namespace wasmc {
+namespace abi {
+
+bool FindExport(Instance* inst, const char* name, size_t name_len, wasmc_extern_t* out) {
+  const std::vector<Export>& exports = inst->desc().exports;
+  for (size_t i = 0; i < exports.size(); ++i) {
+    const std::string& n = exports[i].name;
+    if (n.size() == name_len && (name_len == 0 || std::memcmp(n.data(), name, name_len) == 0)) {
+      *out = inst->ExportValue(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace abi
+}  // namespace wasmc
+
 using namespace wasmc;  // NOLINT: shims only
 
 extern "C" {
@@ -19,6 +37,9 @@ wasmc_error_t* wasmc_instance_new(wasmc_store_t* store, const wasmc_module_t* mo
   Store* s = abi::Unwrap(store);
   const Module* m = abi::Unwrap(module);
   if (m->engine() != s->engine()) return abi::Misuse("module and store use different engines");
+  if (s->borrows().count() != 0) {
+    return abi::NewError(ErrorKind::kBorrowed, "memory is borrowed: cannot instantiate");
+  }
   size_t handle = 0;
   std::unique_ptr<Trap> trap;
   Status status = Instance::Instantiate(s, m, imports, nimports, &handle, &trap);
@@ -35,16 +56,7 @@ bool wasmc_instance_export_get(wasmc_store_t* store, const wasmc_instance_t* ins
                                const char* name, size_t name_len, wasmc_extern_t* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out || (!name && name_len != 0)) return false;
   Instance* inst = abi::InstanceOf(abi::Unwrap(store), instance);
-  if (!inst) return false;
-  const std::vector<Export>& exports = inst->desc().exports;
-  for (size_t i = 0; i < exports.size(); ++i) {
-    const std::string& n = exports[i].name;
-    if (n.size() == name_len && (name_len == 0 || std::memcmp(n.data(), name, name_len) == 0)) {
-      *out = inst->ExportValue(i);
-      return true;
-    }
-  }
-  return false;
+  return inst && abi::FindExport(inst, name, name_len, out);
 }
 
 size_t wasmc_instance_export_count(wasmc_store_t* store,

@@ -57,6 +57,9 @@ wasmc_error_t* wasmc_memory_grow(wasmc_store_t* store, const wasmc_memory_t* mem
   if (!store) return abi::Misuse("store is NULL");
   LinearMemory* mem = abi::MemoryOf(abi::Unwrap(store), memory);
   if (!mem) return abi::Misuse("invalid or foreign memory handle");
+  if (abi::Unwrap(store)->borrows().Borrowed(mem)) {
+    return abi::NewError(ErrorKind::kBorrowed, "memory is borrowed: cannot grow it");
+  }
   int64_t old = delta > kMaxPages ? -1 : mem->Grow(delta);
   if (old < 0) return abi::NewError(ErrorKind::kResource, "failed to grow memory");
   if (prev_out) *prev_out = static_cast<uint64_t>(old);

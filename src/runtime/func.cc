@@ -27,6 +27,7 @@ Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t cal
   func->callback = callback;
   func->env = env;
   func->finalizer = finalizer;
+  func->capacity = std::max(type.params.size(), type.results.size());
   *handle_out = store->AddHostFunc(std::move(func));
   return Status::Ok();
 }
@@ -35,16 +36,34 @@ const FuncType& FuncTypeOf(Store* store, const VMFuncRef* ref) {
   return store->engine()->types().Lookup(ref->type_id);
 }
 
+Trap* HostCallTrap(wasmc_caller_t* caller, wasmc_trap_t* returned, bool to_wasm) {
+  Trap* pending = caller->pending_trap;
+  caller->pending_trap = nullptr;
+  if (returned != nullptr) {
+    delete pending;
+    return FromPublicTrap(returned);
+  }
+  if (pending != nullptr) return pending;
+  if (to_wasm && caller->store->borrows().count() != 0) {
+    return MakeHostTrap("host function returned with outstanding memory borrows").release();
+  }
+  return nullptr;
+}
+
 Status CallFuncRaw(Store* store, const VMFuncRef* ref, ValRaw* values,
                    std::unique_ptr<Trap>* trap_out) {
+  if (store->borrows().count() != 0) {
+    return Status::Error(ErrorKind::kBorrowed, "memory is borrowed: cannot call into the store");
+  }
   if (ref->flags & kFuncRefHost) {
     auto* host = static_cast<HostFunc*>(ref->vmctx);
-    const FuncType& type = FuncTypeOf(store, ref);
-    size_t capacity = std::max(type.params.size(), type.results.size());
-    wasmc_caller caller{store, nullptr};
+    wasmc_caller caller{store, nullptr, nullptr};
     wasmc_trap_t* trap = host->callback(host->env, &caller,
-                                        reinterpret_cast<wasmc_val_raw_t*>(values), capacity);
-    if (trap) trap_out->reset(FromPublicTrap(trap));
+                                        reinterpret_cast<wasmc_val_raw_t*>(values),
+                                        host->capacity);
+    if (trap != nullptr || caller.pending_trap != nullptr) {
+      trap_out->reset(HostCallTrap(&caller, trap, /*to_wasm=*/false));
+    }
     return Status::Ok();
   }
   return InvokeWasm(reinterpret_cast<EntryFn>(ref->array_entry), ref->wasm_call, ref->vmctx,

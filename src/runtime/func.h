@@ -25,6 +25,7 @@ struct HostFunc {
   wasmc_func_callback_t callback = nullptr;
   void* env = nullptr;
   void (*finalizer)(void*) = nullptr;
+  size_t capacity = 0;  // max(params, results): the array-call buffer size
 
   HostFunc() = default;
   HostFunc(const HostFunc&) = delete;
@@ -43,6 +44,12 @@ inline Trap* FromPublicTrap(wasmc_trap_t* trap) { return reinterpret_cast<Trap*>
 Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t callback,
                    void* env, void (*finalizer)(void*), size_t* handle_out);
 
+// The trap a finished host call raises, or NULL: `returned` (the callback's result) if not NULL,
+// else the trap set with wasmc_caller_set_trap, else, when `to_wasm`, a trap for memory borrows
+// left outstanding. Takes ownership of `returned` and of the pending trap (deleting the loser).
+// The fast path (nothing to raise) is the caller's inline test; this is the slow path.
+Trap* HostCallTrap(wasmc_caller_t* caller, wasmc_trap_t* returned, bool to_wasm);
+
 // The function's type (from the engine's registry).
 const FuncType& FuncTypeOf(Store* store, const VMFuncRef* ref);
 
@@ -60,6 +67,7 @@ Status CallFuncTyped(Store* store, const VMFuncRef* ref, const wasmc_val_t* args
 struct wasmc_caller {
   wasmc::Store* store;
   void* caller_vmctx;  // the calling instance's VMContext, or NULL when called from the host
+  wasmc::Trap* pending_trap;  // owned; from wasmc_caller_set_trap
 };
 
 #endif  // WASMC_RUNTIME_FUNC_H_

@@ -10,6 +10,7 @@
 #include "runtime/func.h"
 #include "runtime/instance.h"
 #include "runtime/memory.h"
+#include "runtime/store.h"
 #include "runtime/table.h"
 #include "runtime/trap.h"
 #include "util/checks.h"
@@ -116,11 +117,17 @@ void ElemDrop(void* vmctx, uint32_t elem) { InstanceOf(vmctx)->DropElem(elem); }
 // caller can raise the returned trap without skipping destructors.
 __attribute__((noinline)) Trap* RunHostCallback(HostFunc* host, void* caller_vmctx,
                                                 ValRaw* values, size_t capacity) {
-  wasmc_caller caller{host->store, caller_vmctx};
+  wasmc_caller caller{host->store, caller_vmctx, nullptr};
   HostCallScope scope;
   wasmc_trap_t* trap = host->callback(host->env, &caller,
                                       reinterpret_cast<wasmc_val_raw_t*>(values), capacity);
-  return FromPublicTrap(trap);
+  // One test on the fast path: no trap returned or set, no borrow left behind.
+  if (__builtin_expect(trap != nullptr || caller.pending_trap != nullptr ||
+                           host->store->borrows().count() != 0,
+                       0)) {
+    return HostCallTrap(&caller, trap, /*to_wasm=*/true);
+  }
+  return nullptr;
 }
 
 void CallHost(void* host_ctx, void* caller_vmctx, ValRaw* values, size_t capacity) {

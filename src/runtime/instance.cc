@@ -16,8 +16,14 @@ namespace wasmc {
 
 namespace {
 
-Status Unlinkable(const char* message) {
-  return Status::Error(ErrorKind::kUnlinkable, message);
+// "incompatible import type for `env`.`f`": names the import, for the embedder.
+Status Incompatible(const Import& imp) {
+  std::string msg = "incompatible import type for `";
+  msg += imp.module;
+  msg += "`.`";
+  msg += imp.name;
+  msg += '`';
+  return Status::Error(ErrorKind::kUnlinkable, std::move(msg));
 }
 
 // "Limits" subtyping: the actual limits match the expected ones if they are at least as tight.
@@ -51,14 +57,14 @@ Status Instance::LinkImports(const wasmc_extern_t* imports, size_t nimports) {
       return Status::Error(ErrorKind::kMisuse, "import from another store");
     }
     if (ext.kind != static_cast<wasmc_externkind_t>(imp.kind)) {
-      return Unlinkable("incompatible import type");
+      return Incompatible(imp);
     }
     switch (imp.kind) {
       case ExternKind::kFunc: {
         VMFuncRef* ref = store_->func(ext.of.func.index);
         if (!ref) return Status::Error(ErrorKind::kMisuse, "invalid function handle");
         if (ref->type_id != module_->type_ids()[imp.type_index]) {
-          return Unlinkable("incompatible import type");
+          return Incompatible(imp);
         }
         funcs_.push_back(ref);
         func_handles_.push_back(ext.of.func.index);
@@ -69,7 +75,7 @@ Status Instance::LinkImports(const wasmc_extern_t* imports, size_t nimports) {
         if (!mem) return Status::Error(ErrorKind::kMisuse, "invalid memory handle");
         Limits actual = mem->type().limits;
         actual.min = mem->pages();
-        if (!LimitsMatch(actual, imp.memory.limits)) return Unlinkable("incompatible import type");
+        if (!LimitsMatch(actual, imp.memory.limits)) return Incompatible(imp);
         memories_.push_back(mem);
         memory_handles_.push_back(ext.of.memory.index);
         break;
@@ -79,7 +85,7 @@ Status Instance::LinkImports(const wasmc_extern_t* imports, size_t nimports) {
         if (!table) return Status::Error(ErrorKind::kMisuse, "invalid table handle");
         TableType actual = table->CurrentType();
         if (actual.elem != imp.table.elem || !LimitsMatch(actual.limits, imp.table.limits)) {
-          return Unlinkable("incompatible import type");
+          return Incompatible(imp);
         }
         tables_.push_back(table);
         table_handles_.push_back(ext.of.table.index);
@@ -89,7 +95,7 @@ Status Instance::LinkImports(const wasmc_extern_t* imports, size_t nimports) {
         Global* global = store_->global(ext.of.global.index);
         if (!global) return Status::Error(ErrorKind::kMisuse, "invalid global handle");
         if (global->type.type != imp.global.type || global->type.mut != imp.global.mut) {
-          return Unlinkable("incompatible import type");
+          return Incompatible(imp);
         }
         globals_.push_back(global);
         global_handles_.push_back(ext.of.global.index);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ir/vm_layout.h"
+#include "runtime/borrow.h"
 #include "runtime/call.h"
 #include "runtime/global.h"
 #include "runtime/memory.h"
@@ -40,6 +41,8 @@ class Store {
   uint64_t id() const { return id_; }
   Engine* engine() const { return engine_; }
   VMRuntimeLimits* limits() { return &limits_; }
+  // Outstanding guest memory borrows; Wasm code of the store runs only while there are none.
+  BorrowSet& borrows() { return borrows_; }
   // Options for InvokeWasm: this store's limits, the engine's stack size, the symbolizer.
   InvokeOptions invoke_options();
 
@@ -75,6 +78,7 @@ class Store {
   uint64_t id_;
   Engine* engine_;
   VMRuntimeLimits limits_{};
+  BorrowSet borrows_;
   std::vector<std::unique_ptr<Instance>> instances_;
   std::vector<std::unique_ptr<LinearMemory>> memories_;
   std::vector<std::unique_ptr<Table>> tables_;
