@@ -95,6 +95,16 @@ void ModuleCompiler::RecordCode(MIR_item_t item) {
   uintptr_t end = reinterpret_cast<uintptr_t>(_MIR_get_new_code_addr(ctx_, 0));
   out_->code_[i] = item->u.func->machine_code;
   out_->ranges_.push_back({start, end, m_.num_imported_funcs + i});
+  // Debugging aid: WASMC_CODE_DUMP=dir writes each function's code to dir/f<index>.bin
+  // (disassemble with objdump -D -b binary -mi386:x86-64).
+  if (const char* dir = std::getenv("WASMC_CODE_DUMP")) {
+    char path[512];
+    std::snprintf(path, sizeof(path), "%s/f%u.bin", dir, m_.num_imported_funcs + i);
+    if (std::FILE* f = std::fopen(path, "wb")) {
+      std::fwrite(item->u.func->machine_code, 1, end - start, f);
+      std::fclose(f);
+    }
+  }
 }
 
 void ModuleCompiler::LinkAndGenerate(void* self) {
@@ -121,6 +131,8 @@ Result<std::unique_ptr<CompiledModule>> ModuleCompiler::Run() {
   WASMC_TRY(RunGuarded(ctx_, BeginModule, this));
   TranslatorOptions topts;
   topts.explicit_bounds_checks = o_.explicit_bounds_checks;
+  topts.consume_fuel = o_.consume_fuel;
+  topts.epoch_interruption = o_.epoch_interruption;
   translator_.reset(new Translator(ctx_, m_, items_, topts));
   validator_.reset(new FuncValidator<Translator>(m_, *translator_));
   for (current_ = m_.num_imported_funcs; current_ < m_.funcs.size(); ++current_) {

@@ -84,7 +84,8 @@ void Translator::EmitLoop(const Instr& in) {
 
 void Translator::EmitIf(const Instr& in) {
   Value cond = Pop();
-  MIR_reg_t c = RegOf(cond);
+  Compare cmp;
+  const bool fused = TakeCompare(cond, &cmp);
   MaterializeLocals(0);
   PushFrame(Opcode::If, in.block, false);
   Frame& f = frames_.back();
@@ -93,7 +94,7 @@ void Translator::EmitIf(const Instr& in) {
   // so the else arm can reuse them.
   f.saved = uint32_t(saved_pool_.size());
   saved_pool_.insert(saved_pool_.end(), stack_.begin() + f.height, stack_.end());
-  Emit(MIR_BFS, {L(f.else_label), R(c)});
+  EmitCondBranch(fused ? &cmp : nullptr, cond, false, f.else_label);
 }
 
 void Translator::EmitElse() {
@@ -189,21 +190,25 @@ void Translator::EmitBr(uint32_t depth) {
 }
 
 void Translator::EmitBrIf(uint32_t depth) {
-  MIR_reg_t c = RegOf(Pop());
+  Value cond = Pop();
+  Compare cmp;
+  const Compare* fused = TakeCompare(cond, &cmp) ? &cmp : nullptr;
   Frame& t = FrameAt(depth);
   if (t.op != Opcode::Loop) {
-    // A block's merge registers are read only at its label, so moving unconditionally is safe.
+    // A block's merge registers are read only at its label, so moving unconditionally is safe
+    // (the moves write no register that the condition reads: a block's merge registers are
+    // on the value stack only after the block has ended).
     EmitBranchMoves(t);
-    Emit(MIR_BTS, {L(t.label), R(c)});
+    EmitCondBranch(fused, cond, true, t.label);
     t.end_reached = true;
     return;
   }
   if (t.num_params == 0) {
-    Emit(MIR_BTS, {L(t.label), R(c)});
+    EmitCondBranch(fused, cond, true, t.label);
     return;
   }
   MIR_insn_t skip = NewLabel();
-  Emit(MIR_BFS, {L(skip), R(c)});
+  EmitCondBranch(fused, cond, false, skip);
   EmitJumpTo(&t);
   PlaceLabel(skip);
 }

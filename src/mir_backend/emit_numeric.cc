@@ -85,7 +85,9 @@ constexpr uint64_t kF64Sign = 0x8000000000000000u;
 Status Translator::EmitNumeric(const Instr& in) {
   for (const SimpleOp& s : kSimpleOps) {
     if (s.op != in.op) continue;
-    if (s.unary) {
+    if (s.code >= MIR_EQ && s.code <= MIR_LDGE) {
+      EmitCompare(s.code);
+    } else if (s.unary) {
       EmitUnary(s.code, s.result);
     } else {
       EmitBinary(s.code, s.result);
@@ -99,8 +101,13 @@ Status Translator::EmitNumeric(const Instr& in) {
     }
   }
   switch (in.op) {
-    case Opcode::I32Eqz: Push(Const(ValType::kI32, 0)); EmitBinary(MIR_EQS, ValType::kI32); break;
-    case Opcode::I64Eqz: Push(Const(ValType::kI64, 0)); EmitBinary(MIR_EQ, ValType::kI32); break;
+    case Opcode::I32Eqz:
+      if (!EmitEqzOfCompare()) {
+        Push(Const(ValType::kI32, 0));
+        EmitCompare(MIR_EQS);
+      }
+      break;
+    case Opcode::I64Eqz: Push(Const(ValType::kI64, 0)); EmitCompare(MIR_EQ); break;
     case Opcode::I32Shl: EmitShift(MIR_LSHS, false); break;
     case Opcode::I32ShrS: EmitShift(MIR_RSHS, false); break;
     case Opcode::I32ShrU: EmitShift(MIR_URSHS, false); break;

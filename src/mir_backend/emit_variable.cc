@@ -63,13 +63,15 @@ void Translator::EmitConst(const Instr& in) {
 }
 
 void Translator::EmitSelect() {
-  MIR_reg_t c = RegOf(Pop());
+  Value cond = Pop();
+  Compare cmp;
+  const Compare* fused = TakeCompare(cond, &cmp) ? &cmp : nullptr;
   Value b = Pop();
   Value a = Pop();
   Value t = NewTemp(a.type);
   MIR_insn_t done = NewLabel();
   MoveTo(t.reg, a);
-  Emit(MIR_BTS, {L(done), R(c)});
+  EmitCondBranch(fused, cond, true, done);
   MoveTo(t.reg, b);
   PlaceLabel(done);
   t.zext = a.zext && b.zext;

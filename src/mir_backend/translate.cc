@@ -71,6 +71,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   reg_pool_.clear();
   saved_pool_.clear();
   labels_.clear();
+  last_cmp_ = Compare();
 
   std::snprintf(name_buf_, sizeof(name_buf_), "f%u", func_index);
   uint32_t hidden = BuildWasmCallSignature(type, param_names_.Get(type.params.size()), &vars_,
@@ -187,11 +188,13 @@ MIR_reg_t Translator::NewReg(MIR_type_t type) {
   return MIR_new_func_reg(ctx_, func_, type, name_buf_);
 }
 
-void Translator::Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops) {
+MIR_insn_t Translator::Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops) {
   MIR_op_t buf[8];
   size_t n = 0;
   for (const MIR_op_t& op : ops) buf[n++] = op;
-  MIR_append_insn(ctx_, func_item_, MIR_new_insn_arr(ctx_, code, n, buf));
+  MIR_insn_t insn = MIR_new_insn_arr(ctx_, code, n, buf);
+  MIR_append_insn(ctx_, func_item_, insn);
+  return insn;
 }
 
 void Translator::EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops) {

@@ -78,12 +78,21 @@ class Translator {
     MIR_insn_t else_label = nullptr;  // if
   };
 
+  // The last compare emitted (emit_compare.cc): while it is the function's last instruction
+  // and its result is consumed by a branch, the branch replaces it (compare and branch fused).
+  struct Compare {
+    MIR_insn_t insn = nullptr;
+    MIR_reg_t reg = 0;
+    MIR_insn_code_t code = MIR_INVALID_INSN;
+    MIR_op_t a, b;
+  };
+
   // Values loaded once per function in the prologue, on first use.
   enum class Cached : uint8_t { kMemory0, kMemBase, kGlobals, kFuncs, kTables, kTypeIds, kCount };
 
   // ---- MIR emission primitives (translate.cc) ----
   MIR_reg_t NewReg(MIR_type_t type);
-  void Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
+  MIR_insn_t Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
   void EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops);
   void InsertInPrologue(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
   MIR_op_t R(MIR_reg_t reg) { return MIR_new_reg_op(ctx_, reg); }
@@ -118,6 +127,16 @@ class Translator {
   void MoveTo(MIR_reg_t dst, const Value& src);
   void MaterializeLocals(uint32_t from);  // copy kLocal entries at index >= from into temps
   void SpillLocal(uint32_t local);        // before local.set: copy entries reading `local`
+
+  // ---- compare and branch (emit_compare.cc) ----
+  void EmitCompare(MIR_insn_code_t code);
+  bool EmitEqzOfCompare();
+  // If `cond` is the result of the last instruction and that is a compare, removes it and
+  // returns it in `out`.
+  bool TakeCompare(const Value& cond, Compare* out);
+  // Branches to `label` when the condition (`cmp` if TakeCompare succeeded, else `cond`) is
+  // `when`.
+  void EmitCondBranch(const Compare* cmp, const Value& cond, bool when, MIR_insn_t label);
 
   // ---- control (emit_control.cc) ----
   Status EmitStructural(const Instr& in);
@@ -242,6 +261,7 @@ class Translator {
   std::vector<ValType> type_pool_;
   std::vector<MIR_reg_t> reg_pool_;
   std::vector<Value> saved_pool_;
+  Compare last_cmp_;
   std::vector<MIR_insn_t> labels_;  // created in the current function (for DiscardFunction)
   std::vector<MIR_op_t> ops_;
   std::vector<Value> results_;

@@ -1,0 +1,121 @@
+// Comparisons and conditional branches. Consumes compare operators, eqz, and the conditions of
+// br_if / if / select; produces MIR compares (EQ..GE) or, when the compare's only consumer is a
+// branch, one fused MIR compare-and-branch (BEQ..BGE): `cmp; jCC` instead of
+// `cmp; setCC; movzbl; test; jne`.
+//
+// The fusion is local: a compare is recorded in `last_cmp_` when emitted; a branch on the
+// value it defined removes it again if it is still the function's last instruction (nothing
+// in between can have read its result, and the value-stack temp it defined has one use).
+#include "mir_backend/translator.h"
+
+namespace wasmc {
+namespace {
+
+// MIR lays out the compare codes EQ..LDGE and the branch codes BEQ..LDBGE in the same order.
+static_assert(MIR_BGE - MIR_BEQ == MIR_GE - MIR_EQ, "MIR compare/branch code layout");
+static_assert(MIR_UBLTS - MIR_BEQ == MIR_ULTS - MIR_EQ, "MIR compare/branch code layout");
+static_assert(MIR_DBGE - MIR_BEQ == MIR_DGE - MIR_EQ, "MIR compare/branch code layout");
+static_assert(MIR_NE - MIR_EQ == 5 && MIR_LT - MIR_EQ == 10 && MIR_LE - MIR_LT == 7 &&
+                  MIR_GT - MIR_LE == 7 && MIR_GE - MIR_GT == 7,
+              "MIR compare code groups");
+
+bool IsCompare(MIR_insn_code_t code) { return code >= MIR_EQ && code <= MIR_LDGE; }
+
+bool IsFloatCompare(MIR_insn_code_t code) {
+  switch (code) {
+    case MIR_FEQ: case MIR_DEQ: case MIR_FNE: case MIR_DNE: case MIR_FLT: case MIR_DLT:
+    case MIR_FLE: case MIR_DLE: case MIR_FGT: case MIR_DGT: case MIR_FGE: case MIR_DGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The compare that is true exactly when `code` is false. Integer compares only, plus float
+// EQ/NE (a != b is true for unordered operands, as Wasm's ne).
+MIR_insn_code_t NegateCompare(MIR_insn_code_t code) {
+  int c = code;
+  if (c >= MIR_EQ && c < MIR_NE) return MIR_insn_code_t(c + (MIR_NE - MIR_EQ));
+  if (c >= MIR_NE && c < MIR_LT) return MIR_insn_code_t(c - (MIR_NE - MIR_EQ));
+  if (IsFloatCompare(code)) return MIR_INVALID_INSN;
+  if (c >= MIR_LT && c < MIR_LE) return MIR_insn_code_t(c + (MIR_GE - MIR_LT));
+  if (c >= MIR_GE && c <= MIR_LDGE) return MIR_insn_code_t(c - (MIR_GE - MIR_LT));
+  if (c >= MIR_LE && c < MIR_GT) return MIR_insn_code_t(c + (MIR_GT - MIR_LE));
+  if (c >= MIR_GT && c < MIR_GE) return MIR_insn_code_t(c - (MIR_GT - MIR_LE));
+  return MIR_INVALID_INSN;
+}
+
+MIR_insn_code_t BranchOf(MIR_insn_code_t cmp) {
+  return MIR_insn_code_t(cmp - MIR_EQ + MIR_BEQ);
+}
+
+}  // namespace
+
+void Translator::EmitCompare(MIR_insn_code_t code) {
+  Value b = Pop();
+  Value a = Pop();
+  Value t = NewTemp(ValType::kI32);
+  // A constant first operand goes to a register (MIR wants at most one immediate per insn).
+  MIR_op_t oa = a.kind == Kind::kConst ? R(RegOf(a)) : OpOf(a);
+  MIR_op_t ob = OpOf(b);
+  last_cmp_.insn = Emit(code, {R(t.reg), oa, ob});
+  last_cmp_.reg = t.reg;
+  last_cmp_.code = code;
+  last_cmp_.a = oa;
+  last_cmp_.b = ob;
+  Push(t);
+}
+
+bool Translator::EmitEqzOfCompare() {
+  // eqz(compare) is the negated compare.
+  const Value& top = stack_.back();
+  if (top.kind != Kind::kTemp || last_cmp_.insn == nullptr || top.reg != last_cmp_.reg ||
+      DLIST_TAIL(MIR_insn_t, func_->insns) != last_cmp_.insn) {
+    return false;
+  }
+  MIR_insn_code_t negated = NegateCompare(last_cmp_.code);
+  if (negated == MIR_INVALID_INSN) return false;
+  Pop();
+  MIR_remove_insn(ctx_, func_item_, last_cmp_.insn);
+  Value t = NewTemp(ValType::kI32);
+  last_cmp_.insn = Emit(negated, {R(t.reg), last_cmp_.a, last_cmp_.b});
+  last_cmp_.reg = t.reg;
+  last_cmp_.code = negated;
+  Push(t);
+  return true;
+}
+
+bool Translator::TakeCompare(const Value& cond, Compare* out) {
+  if (cond.kind != Kind::kTemp || last_cmp_.insn == nullptr || cond.reg != last_cmp_.reg ||
+      DLIST_TAIL(MIR_insn_t, func_->insns) != last_cmp_.insn || !IsCompare(last_cmp_.code)) {
+    return false;
+  }
+  MIR_remove_insn(ctx_, func_item_, last_cmp_.insn);
+  *out = last_cmp_;
+  last_cmp_ = Compare();
+  return true;
+}
+
+void Translator::EmitCondBranch(const Compare* cmp, const Value& cond, bool when,
+                                MIR_insn_t label) {
+  if (cmp == nullptr) {
+    Emit(when ? MIR_BTS : MIR_BFS, {L(label), R(RegOf(cond))});
+    return;
+  }
+  if (when) {
+    Emit(BranchOf(cmp->code), {L(label), cmp->a, cmp->b});
+    return;
+  }
+  MIR_insn_code_t negated = NegateCompare(cmp->code);
+  if (negated != MIR_INVALID_INSN) {
+    Emit(BranchOf(negated), {L(label), cmp->a, cmp->b});
+    return;
+  }
+  // An ordered float compare is false also for unordered operands: branch around a jump.
+  MIR_insn_t skip = NewLabel();
+  Emit(BranchOf(cmp->code), {L(skip), cmp->a, cmp->b});
+  Emit(MIR_JMP, {L(label)});
+  PlaceLabel(skip);
+}
+
+}  // namespace wasmc
