@@ -337,6 +337,151 @@ WASMC_API wasmc_error_t *wasmc_store_new(wasmc_engine_t *engine, wasmc_store_t *
 WASMC_API void wasmc_store_delete(wasmc_store_t *store);
 
 /* ============================================================================================
+ * Interruption and resource limits
+ *
+ * Three independent mechanisms keep untrusted code in check (see SECURITY.md):
+ * - Fuel (deterministic): a store holds an amount of fuel; running Wasm consumes it and traps
+ *   with WASMC_TRAP_OUT_OF_FUEL once it is exhausted. Enabled per engine at compile time.
+ * - Epochs (wall-clock, cheap): the engine has an epoch counter that any thread, or a signal
+ *   handler, may increment; code running in a store whose epoch deadline has been reached stops
+ *   with WASMC_TRAP_INTERRUPT, or asks a callback. Enabled per engine at compile time.
+ * - Resource limits: caps per store on memory and table sizes and on the number of instances,
+ *   memories and tables, plus a callback that may veto any growth.
+ * Code compiled without fuel or epochs enabled contains no checks for them at all.
+ * ========================================================================================== */
+
+/**
+ * \brief METHOD: makes compiled code consume fuel (default false).
+ *
+ * Every executed Wasm instruction costs one unit of fuel, except `nop`, `block`, `loop`,
+ * `else` and `end`, which cost nothing; host functions and runtime work (memory.grow,
+ * memory.copy, ...) cost only their one instruction. Fuel is counted per straight-line run of
+ * code and checked at function entries and loop headers, so execution traps with
+ * WASMC_TRAP_OUT_OF_FUEL ("all fuel consumed") at the first check that finds no fuel left:
+ * the overshoot is bounded by the loop-free, call-free code between two checks. The counts are
+ * deterministic: the same module, inputs and fuel always trap at the same point and leave the
+ * same fuel. A new store has 0 fuel: set some with wasmc_store_fuel_set before calling.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL config).
+ */
+WASMC_API wasmc_error_t *wasmc_config_consume_fuel_set(wasmc_config_t *config, bool enable);
+/**
+ * \brief METHOD: makes compiled code check the store's epoch deadline at every function entry
+ * and loop header (default false); see wasmc_engine_increment_epoch.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL config).
+ */
+WASMC_API wasmc_error_t *wasmc_config_epoch_interruption_set(wasmc_config_t *config,
+                                                             bool enable);
+
+/**
+ * \brief METHOD: increments the engine's epoch counter by one.
+ * Code running in any store of the engine whose deadline (wasmc_store_epoch_deadline_set) is
+ * now reached stops at its next check (a function entry or loop iteration). Safe to call from
+ * any thread and from a signal handler: it is one relaxed atomic increment, with no lock and
+ * no allocation. A no-op for NULL. Has no effect on code compiled without epoch interruption.
+ */
+WASMC_API void wasmc_engine_increment_epoch(wasmc_engine_t *engine);
+
+/**
+ * \brief METHOD: sets the store's remaining fuel to `fuel` (replacing what was left; values
+ * above INT64_MAX are clamped to INT64_MAX). May be called again after an out-of-fuel trap to
+ * refuel, and from a host function called by the store's Wasm code.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store, or the engine does not consume fuel).
+ */
+WASMC_API wasmc_error_t *wasmc_store_fuel_set(wasmc_store_t *store, uint64_t fuel);
+/**
+ * \brief METHOD: the store's remaining fuel, written to `*fuel_out` (0 after an out-of-fuel
+ * trap). Fuel is accounted when control flow leaves a straight-line run of code; after a trap
+ * other than out-of-fuel, the instructions of the trapping run may not be counted.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL argument, or the engine does not consume fuel).
+ */
+WASMC_API wasmc_error_t *wasmc_store_fuel_get(wasmc_store_t *store, uint64_t *fuel_out);
+
+/**
+ * \brief METHOD: sets the store's epoch deadline to `ticks_beyond_current` increments of the
+ * engine's epoch after its current value (saturating). A new store has no deadline (as if set
+ * to UINT64_MAX ticks); a deadline of 0 ticks stops the next check.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store, or the engine has no epoch interruption).
+ */
+WASMC_API wasmc_error_t *wasmc_store_epoch_deadline_set(wasmc_store_t *store,
+                                                        uint64_t ticks_beyond_current);
+
+/**
+ * Called on the store's thread when Wasm code reaches the epoch deadline, instead of trapping.
+ * `store` is the store running the code (its functions may be used, as from a host function).
+ * Return NULL after writing `*delta_out` (initially 0) to continue with a new deadline
+ * `*delta_out` ticks beyond the current epoch (0: the callback runs again at the next check);
+ * or return a trap (e.g. from wasmc_trap_new), which wasmc takes ownership of and which
+ * reaches the caller of the Wasm code unchanged.
+ */
+typedef wasmc_trap_t *(*wasmc_epoch_deadline_callback_t)(void *env, wasmc_store_t *store,
+                                                         uint64_t *delta_out);
+/**
+ * \brief METHOD: installs the epoch-deadline callback (NULL `callback`: remove it, so that
+ * reaching the deadline traps with WASMC_TRAP_INTERRUPT, "interrupt", the default).
+ * \param store the store whose Wasm code the callback serves.
+ * \param callback the callback, or NULL.
+ * \param env passed to each call; `finalizer(env)` (if not NULL) runs exactly once, when the
+ *        callback is replaced or the store is deleted. On error the finalizer is not run.
+ * \param finalizer releases `env`, or NULL.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store, or the engine has no epoch interruption).
+ */
+WASMC_API wasmc_error_t *wasmc_store_epoch_deadline_callback_set(
+    wasmc_store_t *store, wasmc_epoch_deadline_callback_t callback, void *env,
+    void (*finalizer)(void *));
+
+/**
+ * \brief METHOD: caps the resources of the store. For every argument, 0 or UINT64_MAX means
+ * "no limit" (the default).
+ * \param store the store to limit.
+ * \param max_memory_bytes the size in bytes any one linear memory may reach (creation and
+ *        growth; rounded down to whole 64 KiB pages).
+ * \param max_table_elements the number of elements any one table may reach.
+ * \param max_instances the number of instances the store may hold (failed instantiations that
+ *        got past the limit check count too: their objects stay in the store).
+ * \param max_tables the number of tables the store may hold (defined by instances or created
+ *        with wasmc_table_new; imports do not count).
+ * \param max_memories the number of linear memories the store may hold (likewise).
+ * A `memory.grow` or `table.grow` past a limit returns -1 to the guest, as the spec allows;
+ * wasmc_memory_grow and wasmc_table_grow return WASMC_ERR_RESOURCE. An instantiation or
+ * wasmc_memory_new / wasmc_table_new that would pass a limit fails with WASMC_ERR_RESOURCE
+ * and creates nothing. Limits apply to later creations and growths only: objects that are
+ * already larger are not shrunk. The counts include every object created before the call.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store).
+ */
+WASMC_API wasmc_error_t *wasmc_store_limiter_set(wasmc_store_t *store, uint64_t max_memory_bytes,
+                                                 uint64_t max_table_elements,
+                                                 uint64_t max_instances, uint64_t max_tables,
+                                                 uint64_t max_memories);
+
+/** What a limiter callback is asked about. Stable values. */
+typedef uint8_t wasmc_resource_kind_t;
+/** A linear memory; sizes in bytes. */
+#define WASMC_RESOURCE_MEMORY 0
+/** A table; sizes in elements. */
+#define WASMC_RESOURCE_TABLE 1
+/**
+ * Asked before a memory or table grows from `current` to `desired` (bytes or elements, see
+ * `kind`), including its creation (from 0 to its initial size, when that is not 0), once the
+ * growth is known to be within the object's declared maximum and the store's limits. Return
+ * true to allow it, false to refuse (the grow then fails as if past a limit). Runs on the
+ * store's thread, possibly from inside Wasm code; it must not call back into the store.
+ */
+typedef bool (*wasmc_limiter_callback_t)(void *env, wasmc_resource_kind_t kind,
+                                         uint64_t current, uint64_t desired);
+/**
+ * \brief METHOD: installs the limiter callback (NULL `callback`: remove it).
+ * \param store the store whose memories and tables the callback oversees.
+ * \param callback the callback, or NULL.
+ * \param env passed to each call; `finalizer(env)` (if not NULL) runs exactly once, when the
+ *        callback is replaced or the store is deleted. On error the finalizer is not run.
+ * \param finalizer releases `env`, or NULL.
+ * \return NULL, or WASMC_ERR_MISUSE (NULL store).
+ */
+WASMC_API wasmc_error_t *wasmc_store_limiter_callback_set(wasmc_store_t *store,
+                                                          wasmc_limiter_callback_t callback,
+                                                          void *env, void (*finalizer)(void *));
+
+/* ============================================================================================
  * Store objects (handles) and values
  * ========================================================================================== */
 

@@ -17,9 +17,11 @@ wasmc_error_t* wasmc_memory_new(wasmc_store_t* store, const wasmc_limits_t* limi
   BoundsMode mode = abi::Unwrap(store)->engine()->config().explicit_bounds_checks
                         ? BoundsMode::kExplicit
                         : BoundsMode::kGuardPages;
+  Store* s = abi::Unwrap(store);
+  Status admitted = s->limiter().AdmitMemory(limits->min);
+  if (!admitted.ok()) return abi::ToError(admitted);
   Result<std::unique_ptr<LinearMemory>> mem = LinearMemory::Create(type, mode);
   if (!mem.ok()) return abi::ToError(mem.status());
-  Store* s = abi::Unwrap(store);
   *out = wasmc_memory_t{s->id(), s->AddMemory(mem.take())};
   return nullptr;
 }
@@ -60,7 +62,7 @@ wasmc_error_t* wasmc_memory_grow(wasmc_store_t* store, const wasmc_memory_t* mem
   if (abi::Unwrap(store)->borrows().Borrowed(mem)) {
     return abi::NewError(ErrorKind::kBorrowed, "memory is borrowed: cannot grow it");
   }
-  int64_t old = delta > kMaxPages ? -1 : mem->Grow(delta);
+  int64_t old = delta > kMaxPages ? -1 : GrowMemory(abi::Unwrap(store), mem, delta);
   if (old < 0) return abi::NewError(ErrorKind::kResource, "failed to grow memory");
   if (prev_out) *prev_out = static_cast<uint64_t>(old);
   return nullptr;

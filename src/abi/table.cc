@@ -26,6 +26,8 @@ wasmc_error_t* wasmc_table_new(wasmc_store_t* store, wasmc_valkind_t elem_kind,
   TableType type;
   type.elem = elem;
   type.limits = Limits{limits->min, limits->has_max, limits->max};
+  status = s->limiter().AdmitTable(type.limits.min);
+  if (!status.ok()) return abi::ToError(status);
   Result<std::unique_ptr<Table>> table = Table::Create(type, word);
   if (!table.ok()) return abi::ToError(table.status());
   *out = wasmc_table_t{s->id(), s->AddTable(table.take())};
@@ -82,7 +84,7 @@ wasmc_error_t* wasmc_table_grow(wasmc_store_t* store, const wasmc_table_t* table
   uint64_t word;
   Status status = ValToRef(*s, t->type().elem, *init, &word);
   if (!status.ok()) return abi::ToError(status);
-  int64_t old = t->Grow(delta, word);
+  int64_t old = GrowTable(s, t, delta, word);
   if (old < 0) return abi::NewError(ErrorKind::kResource, "failed to grow table");
   if (prev_out) *prev_out = static_cast<uint64_t>(old);
   return nullptr;

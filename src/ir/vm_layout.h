@@ -148,6 +148,8 @@ constexpr uint32_t kTrapFlagUndefinedElement = 0x100;
 // Runtime helpers that compiled code calls, as an X-macro:
 //   V(name, C result type, (C params))
 // `trap` never returns; `func_index` is the index of the trapping function (for the message).
+// `epoch_interrupt` (runtime/limits.h): called when the epoch reached the cached deadline;
+// returns the new deadline or traps.
 // All take the caller's VMContext* first. Index arguments are u32 (zero-extended by the caller),
 // refs and pointers are i64. Helpers that fail call the trap path and do not return.
 // The runtime supplies the addresses in a RuntimeHelpers struct; the translator imports them
@@ -171,7 +173,8 @@ constexpr uint32_t kTrapFlagUndefinedElement = 0x100;
   V(table_init, void,                                                               \
     (void* vmctx, uint32_t table, uint32_t elem, uint32_t dst, uint32_t src, uint32_t n)) \
   V(elem_drop, void, (void* vmctx, uint32_t elem))                                  \
-  V(call_host, void, (void* host_ctx, void* caller_vmctx, ValRaw* values, size_t capacity))
+  V(call_host, void, (void* host_ctx, void* caller_vmctx, ValRaw* values, size_t capacity)) \
+  V(epoch_interrupt, uint64_t, (void* vmctx, uint32_t func_index))
 
 struct RuntimeHelpers {
 #define WASMC_HELPER_FIELD(name, ret, params) ret(*name) params;

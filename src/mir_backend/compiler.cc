@@ -131,6 +131,8 @@ Result<std::unique_ptr<CompiledModule>> ModuleCompiler::Run() {
   WASMC_TRY(RunGuarded(ctx_, BeginModule, this));
   TranslatorOptions topts;
   topts.explicit_bounds_checks = o_.explicit_bounds_checks;
+  topts.consume_fuel = o_.consume_fuel;
+  topts.epoch_interruption = o_.epoch_interruption;
   translator_.reset(new Translator(ctx_, m_, items_, topts));
   validator_.reset(new FuncValidator<Translator>(m_, *translator_));
   for (current_ = m_.num_imported_funcs; current_ < m_.funcs.size(); ++current_) {

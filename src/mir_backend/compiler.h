@@ -24,6 +24,8 @@ struct TrampolineScratch;
 struct CompileOptions {
   uint32_t opt_level = 1;               // MIR generator level; 0 or 1 (higher is clamped to 1)
   bool explicit_bounds_checks = false;  // false: guard-page mode (no checks in code)
+  bool consume_fuel = false;            // fuel accounting and checks (emit_interrupt.h)
+  bool epoch_interruption = false;      // epoch-deadline checks (emit_interrupt.h)
   const RuntimeHelpers* helpers = nullptr;  // required; must outlive the CompiledModule
 };
 

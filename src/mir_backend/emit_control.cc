@@ -80,6 +80,7 @@ void Translator::EmitLoop(const Instr& in) {
     v = p;
   }
   PlaceLabel(f.label);
+  InterruptLoopHeader();
 }
 
 void Translator::EmitIf(const Instr& in) {

@@ -82,6 +82,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   vmctx_ = MIR_reg(ctx_, "vmctx", func_);
   if (hidden == 3) ret_area_ = MIR_reg(ctx_, "ret_area", func_);
   EmitPrologue(locals, num_locals);
+  InterruptFunctionEntry();
 
   BlockSig sig;
   sig.results = type.results.data();
@@ -92,6 +93,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
 
 Status Translator::OnInstr(const Instr& in, bool unreachable) {
   if (IsSimdOpcode(in.op)) return Unsupported();
+  InterruptBeforeInstr(in, unreachable);
   switch (in.op) {
     case Opcode::Block: case Opcode::Loop: case Opcode::If: case Opcode::Else:
     case Opcode::End:
@@ -389,6 +391,7 @@ void Translator::EmitTrapBlocks() {
   // blocks from flowing into the return, so no value is live across them.
   for (const auto& entry : trap_labels_) {
     PlaceLabel(entry.second);
+    InterruptTrapBlock(entry.first);
     EmitTrapCall(entry.first);
     Emit(MIR_JMP, {L(entry.second)});
   }

@@ -11,6 +11,7 @@
 
 #include "ir/module_desc.h"
 #include "ir/vm_layout.h"
+#include "mir_backend/emit_interrupt.h"
 #include "mir_backend/mir_api.h"
 #include "mir_backend/runtime_imports.h"
 #include "mir_backend/wasm_call_abi.h"
@@ -28,6 +29,8 @@ struct ModuleItems {
 
 struct TranslatorOptions {
   bool explicit_bounds_checks = false;
+  bool consume_fuel = false;
+  bool epoch_interruption = false;
 };
 
 class Translator {
@@ -225,6 +228,17 @@ class Translator {
   void EmitStackCheck();
   void EmitTrapBlocks();
 
+  // ---- fuel and epoch interruption (emit_interrupt.cc); no-ops unless enabled ----
+  void InterruptFunctionEntry();  // after the prologue
+  void InterruptBeforeInstr(const Instr& in, bool unreachable);
+  void InterruptLoopHeader();     // after a loop's label
+  void InterruptTrapBlock(uint32_t raw_code);  // at a trap block, before the trap call
+  void FuelFlush(bool spill);
+  void InterruptSpill();
+  void InterruptReload();
+  void InterruptChecks();
+  bool BranchLeavesFunction(const Instr& in);
+
   void EmitDrop();
   Status Unsupported();
 
@@ -269,6 +283,7 @@ class Translator {
   std::vector<MIR_var_t> vars_;
   std::vector<MIR_type_t> res_types_;
   ParamNames param_names_;
+  InterruptState interrupt_;
   char name_buf_[32] = {};
 };
 

@@ -22,6 +22,8 @@ struct EngineConfig {
   uint32_t opt_level = 1;               // MIR optimisation level, 0 or 1
   bool explicit_bounds_checks = false;  // WASMC_BOUNDS_EXPLICIT instead of guard pages
   size_t max_wasm_stack = size_t{1} << 20;
+  bool consume_fuel = false;            // fuel checks in compiled code (runtime/limits.h)
+  bool epoch_interruption = false;      // epoch-deadline checks in compiled code
 };
 
 constexpr size_t kMinWasmStack = 16 * 1024;
@@ -43,11 +45,21 @@ class Engine {
   Result<void*> EntryTrampoline(const FuncType& type);
   Result<void*> ExitTrampoline(const FuncType& type);
 
+  // The epoch counter (wasmc_engine_increment_epoch): async-signal-safe, any thread. Compiled
+  // code reads it through VMRuntimeLimits::epoch_ptr with plain loads.
+  void IncrementEpoch() { epoch_.fetch_add(1, std::memory_order_relaxed); }
+  uint64_t epoch() const { return epoch_.load(std::memory_order_relaxed); }
+  const uint64_t* epoch_ptr() const { return reinterpret_cast<const uint64_t*>(&epoch_); }
+
  private:
   explicit Engine(const EngineConfig& config);
   ~Engine();
 
   std::atomic<uint32_t> refs_{1};
+  std::atomic<uint64_t> epoch_{0};
+  static_assert(std::atomic<uint64_t>::is_always_lock_free &&
+                    sizeof(std::atomic<uint64_t>) == sizeof(uint64_t),
+                "JIT code reads the epoch counter as a plain uint64_t");
   EngineConfig config_;
   TypeRegistry types_;
   std::unique_ptr<TrampolineCache> trampolines_;

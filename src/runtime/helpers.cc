@@ -9,6 +9,7 @@
 #include "runtime/call.h"
 #include "runtime/func.h"
 #include "runtime/instance.h"
+#include "runtime/limits.h"
 #include "runtime/memory.h"
 #include "runtime/store.h"
 #include "runtime/table.h"
@@ -36,7 +37,8 @@ void HelperTrap(void* vmctx, uint32_t code, uint32_t func_index) {
 }
 
 uint32_t MemoryGrow(void* vmctx, uint32_t mem, uint32_t delta) {
-  int64_t old = InstanceOf(vmctx)->memory(mem)->Grow(delta);
+  Instance* inst = InstanceOf(vmctx);
+  int64_t old = GrowMemory(inst->store(), inst->memory(mem), delta);
   return old < 0 ? UINT32_MAX : static_cast<uint32_t>(old);
 }
 
@@ -82,7 +84,8 @@ void TableSet(void* vmctx, uint32_t table, uint32_t index, uint64_t value) {
 }
 
 uint32_t TableGrow(void* vmctx, uint32_t table, uint64_t init, uint32_t delta) {
-  int64_t old = InstanceOf(vmctx)->table(table)->Grow(delta, init);
+  Instance* inst = InstanceOf(vmctx);
+  int64_t old = GrowTable(inst->store(), inst->table(table), delta, init);
   return old < 0 ? UINT32_MAX : static_cast<uint32_t>(old);
 }
 
@@ -140,6 +143,7 @@ void CallHost(void* host_ctx, void* caller_vmctx, ValRaw* values, size_t capacit
 constexpr RuntimeHelpers kHelpers = {
     &HelperTrap, &MemoryGrow, &MemoryFill, &MemoryCopy, &MemoryInit, &DataDrop, &TableGet,
     &TableSet,   &TableGrow,  &TableFill,  &TableCopy,  &TableInit,  &ElemDrop, &CallHost,
+    &EpochInterruptHelper,
 };
 
 }  // namespace

@@ -183,6 +183,7 @@ Status Instance::Instantiate(Store* store, const Module* module, const wasmc_ext
   std::unique_ptr<Instance> owned(new Instance(store, module));
   Instance* inst = owned.get();
   WASMC_TRY(inst->LinkImports(imports, nimports));
+  WASMC_TRY(store->limiter().AdmitInstance(module->desc()));  // counts and initial sizes
   // From here on the instance belongs to the store: its functions get handles and may end up in
   // imported tables, so it must live as long as the store even if instantiation fails.
   size_t handle = store->AddInstance(std::move(owned));

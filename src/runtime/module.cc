@@ -36,6 +36,8 @@ Result<Module*> Module::Create(Engine* engine, const uint8_t* bytes, size_t len)
   CompileOptions options;
   options.opt_level = engine->config().opt_level;
   options.explicit_bounds_checks = engine->config().explicit_bounds_checks;
+  options.consume_fuel = engine->config().consume_fuel;
+  options.epoch_interruption = engine->config().epoch_interruption;
   options.helpers = engine->helpers();
   WASMC_ASSIGN_OR_RETURN(std::unique_ptr<CompiledModule> compiled,
                          CompileModule(desc, options));

@@ -25,6 +25,8 @@ T* At(const std::vector<std::unique_ptr<T>>& v, size_t index) {
 Store::Store(Engine* engine)
     : id_(next_store_id.fetch_add(1, std::memory_order_relaxed)), engine_(engine) {
   engine_->Ref();
+  limits_.epoch_ptr = engine_->epoch_ptr();
+  limits_.epoch_deadline = UINT64_MAX;  // no deadline until the embedder sets one
 }
 
 Store::~Store() {

@@ -15,6 +15,7 @@
 #include "runtime/borrow.h"
 #include "runtime/call.h"
 #include "runtime/global.h"
+#include "runtime/limits.h"
 #include "runtime/memory.h"
 #include "runtime/table.h"
 #include "util/result.h"
@@ -43,6 +44,8 @@ class Store {
   VMRuntimeLimits* limits() { return &limits_; }
   // Outstanding guest memory borrows; Wasm code of the store runs only while there are none.
   BorrowSet& borrows() { return borrows_; }
+  // Fuel, epoch callback and resource limits (runtime/limits.h).
+  StoreLimiter& limiter() { return limiter_; }
   // Options for InvokeWasm: this store's limits, the engine's stack size, the symbolizer.
   InvokeOptions invoke_options();
 
@@ -79,6 +82,7 @@ class Store {
   Engine* engine_;
   VMRuntimeLimits limits_{};
   BorrowSet borrows_;
+  StoreLimiter limiter_;
   std::vector<std::unique_ptr<Instance>> instances_;
   std::vector<std::unique_ptr<LinearMemory>> memories_;
   std::vector<std::unique_ptr<Table>> tables_;

@@ -80,10 +80,12 @@ void TableFill(void*, uint32_t, uint32_t, uint64_t, uint32_t) { Unexpected(); }
 void TableCopy(void*, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { Unexpected(); }
 void TableInit(void*, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t) { Unexpected(); }
 void ElemDrop(void*, uint32_t) { Unexpected(); }
+uint64_t EpochInterrupt(void*, uint32_t) { Unexpected(); }
 
 const RuntimeHelpers kHelpers = {Trap,     MemoryGrow, MemoryFill, MemoryCopy, MemoryInit,
                                  DataDrop, TableGet,   TableSet,   TableGrow,  TableFill,
-                                 TableCopy, TableInit, ElemDrop,   CallHost};
+                                 TableCopy, TableInit, ElemDrop,   CallHost,
+                                 EpochInterrupt};
 
 bool ReadFile(const std::string& path, std::vector<uint8_t>* out) {
   FILE* f = std::fopen(path.c_str(), "rb");
