@@ -310,6 +310,14 @@ impl<T: 'static> Linker<T> {
     }
 }
 
+impl<T> std::fmt::Debug for Linker<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<_> = self.definitions.keys().collect();
+        names.sort();
+        f.debug_struct("Linker").field("definitions", &names).finish_non_exhaustive()
+    }
+}
+
 impl<T> Drop for Linker<T> {
     fn drop(&mut self) {
         // SAFETY: owned; the functions it named stay in their stores.
