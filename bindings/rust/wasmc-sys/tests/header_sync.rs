@@ -634,9 +634,10 @@ fn layouts_match_the_c_compiler() {
     assert_eq!(c_names, r_names, "the layout table of this test must list every record");
 
     // A C program printing `name size align` and `name.field offset` for every record.
-    let mut prog = String::from(
-        "#include <stdio.h>\n#include <stddef.h>\n#include <stdalign.h>\n#include \"wasmc.h\"\n\
-         int main(void) {\n",
+    let header = header_path();
+    let mut prog = format!(
+        "#include <stdio.h>\n#include <stddef.h>\n#include \"{}\"\nint main(void) {{\n",
+        header.file_name().unwrap().to_string_lossy()
     );
     for (name, fields) in &c.records {
         let (ty, access) = match name.split_once('.') {

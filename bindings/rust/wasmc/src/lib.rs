@@ -65,3 +65,8 @@ pub use values::{ExternRef, Val};
 
 /// The raw C API, re-exported.
 pub use wasmc_sys as sys;
+
+/// The program of the Rust guide, `docs/guide/rust.md`, runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/guide/rust.md")]
+pub struct GuideDoctest;
