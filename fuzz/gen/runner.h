@@ -1,0 +1,52 @@
+// runner: executes a GeneratedModule in wasmc through the public C API and records a trace:
+// the instantiation outcome, then for every planned call its arguments, the host calls it made,
+// its results or trap, and the observable state afterwards (memory size and hash, exported
+// globals, which table slots are null). NaNs are printed as "nan" (their bits are not
+// deterministic). differential/v8_trace.js writes the same format for V8.
+#ifndef WASMC_FUZZ_GEN_RUNNER_H_
+#define WASMC_FUZZ_GEN_RUNNER_H_
+
+#include <string>
+#include <vector>
+
+#include "gen/module_gen.h"
+#include "wasmc.h"
+
+namespace wasmc_fuzz {
+
+struct TraceCall {
+  std::string call;    // "call f0 i32:1"
+  std::string host;    // host calls, one "host ..." line each
+  std::string result;  // "=> i32:5" or "=> trap mem"
+  std::string state;   // "state mem 1 0x1234abcd g1 i32:3 t0 4 0101"
+  bool stack_exhausted = false;
+};
+
+struct Trace {
+  std::string inst;  // "inst ok", "inst trap <kind>"
+  bool inst_stack_exhausted = false;
+  std::vector<TraceCall> calls;
+  std::string Text() const;
+};
+
+// The trace's name for a trap code ("unreachable", "div0", "intovf", "conv", "mem", "table",
+// "uninit", "sigmismatch", "stack", "host", "fuel", "interrupt", "trap<n>").
+const char* TrapKindName(wasmc_trap_code_t code);
+
+// Runs `m` in a new store of `engine`. Returns false, with `*fatal` set, when wasmc fails where
+// it must not: a module valid by construction is rejected, an import does not link, an
+// unexpected error is returned. Resource errors are not fatal (`*fatal` stays empty, trace has
+// "inst error ...").
+bool RunModule(wasmc_engine_t* engine, const GeneratedModule& m, Trace* trace, std::string* fatal);
+
+// Compares two traces of the same module. Stops (equal) at the first call where either side
+// exhausted its stack: the engines' stack limits differ legitimately. Returns "" if equal,
+// else a description of the first difference.
+std::string CompareTraces(const Trace& a, const Trace& b);
+
+// An engine with the given options, or NULL.
+wasmc_engine_t* NewEngine(uint32_t opt_level, bool explicit_bounds);
+
+}  // namespace wasmc_fuzz
+
+#endif  // WASMC_FUZZ_GEN_RUNNER_H_
