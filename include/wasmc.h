@@ -1076,6 +1076,8 @@ WASMC_API bool wasmc_linker_get(const wasmc_linker_t *linker, wasmc_store_t *sto
 /**
  * \brief CONSTRUCTOR: instantiates `module` in `store`, resolving each import by its module
  * and field name; otherwise as wasmc_instance_new (three outcomes: error, trap, success).
+ * Every import's name is resolved first (the first unknown one, in import order, is reported),
+ * then the types are checked in import order.
  * \param linker the definitions to resolve the imports from.
  * \param store the store that will own the instance; the definitions must belong to it.
  * \param module the compiled module.
