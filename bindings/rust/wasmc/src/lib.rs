@@ -59,7 +59,10 @@ pub use func::{Func, IntoFunc, TypedFunc, WasmParams, WasmResults, WasmRet, Wasm
 pub use instance::Instance;
 pub use linker::Linker;
 pub use module::{ExportType, ImportType, Module};
-pub use store::{AsContext, AsContextMut, Caller, Store, StoreContext, StoreContextMut, StoreLimits};
+pub use store::{
+    AsContext, AsContextMut, Caller, ResourceKind, Store, StoreContext, StoreContextMut,
+    StoreLimits,
+};
 pub use types::{ExternType, FuncType, GlobalType, MemoryType, Mutability, TableType, ValType};
 pub use values::{ExternRef, Val};
 

@@ -167,6 +167,46 @@ impl<T> Store<T> {
         }
     }
 
+    /// Installs a callback asked before any memory or table of the store grows (including
+    /// its creation), once the growth is within the declared maximum and the
+    /// [`StoreLimits`]: it gets the kind of resource and the current and desired sizes (bytes
+    /// for memories, elements for tables) and returns true to allow the growth. It must not
+    /// use the store. A panic in it is caught and refuses the growth.
+    pub fn limiter_callback(
+        &mut self,
+        callback: impl FnMut(ResourceKind, u64, u64) -> bool + Send + Sync + 'static,
+    ) -> Result<()> {
+        type Callback = Box<dyn FnMut(ResourceKind, u64, u64) -> bool + Send + Sync>;
+        unsafe extern "C" fn call(
+            env: *mut c_void,
+            kind: sys::wasmc_resource_kind_t,
+            current: u64,
+            desired: u64,
+        ) -> bool {
+            let callback = &mut *(env as *mut Callback);
+            let kind = match kind {
+                sys::WASMC_RESOURCE_MEMORY => ResourceKind::Memory,
+                _ => ResourceKind::Table,
+            };
+            panic::catch_unwind(AssertUnwindSafe(|| callback(kind, current, desired)))
+                .unwrap_or(false)
+        }
+        let env: *mut Callback = Box::into_raw(Box::new(Box::new(callback) as Callback));
+        // SAFETY: env is freed by the finalizer, or here on error.
+        unsafe {
+            let err = sys::wasmc_store_limiter_callback_set(
+                self.raw(),
+                Some(call),
+                env.cast(),
+                Some(drop_box::<Callback>),
+            );
+            if !err.is_null() {
+                drop(Box::from_raw(env));
+            }
+            check(err)
+        }
+    }
+
     pub(crate) fn raw(&self) -> *mut sys::wasmc_store_t {
         // SAFETY: valid while self lives.
         unsafe { (*self.inner).raw }
@@ -195,6 +235,15 @@ impl<T: Default> Default for Store<T> {
     fn default() -> Store<T> {
         Store::new(&Engine::default(), T::default())
     }
+}
+
+/// What a [`Store::limiter_callback`] is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResourceKind {
+    /// A linear memory; sizes in bytes.
+    Memory,
+    /// A table; sizes in elements.
+    Table,
 }
 
 /// Limits on the resources of a [`Store`]; `u64::MAX` (the default) means no limit. Growth

@@ -147,3 +147,30 @@ fn limits() {
     let err = Instance::new(&mut store, &module, &[]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Resource);
 }
+
+#[test]
+fn limiter_callback() {
+    use std::sync::{Arc, Mutex};
+    let engine = Engine::default();
+    let module = Module::new(&engine, STANDALONE).unwrap();
+    let mut store = Store::new(&engine, ());
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let a = asked.clone();
+    store
+        .limiter_callback(move |kind, current, desired| {
+            a.lock().unwrap().push((kind, current, desired));
+            if kind == ResourceKind::Memory && desired > 2 * 65536 {
+                panic!("refused by panicking");
+            }
+            true
+        })
+        .unwrap();
+    let instance = Instance::new(&mut store, &module, &[]).unwrap();
+    let grow = instance.get_typed_func::<i32, i32>(&mut store, "grow").unwrap();
+    assert_eq!(grow.call(&mut store, 1).unwrap(), 1);
+    assert_eq!(grow.call(&mut store, 1).unwrap(), -1);
+    let asked = asked.lock().unwrap();
+    assert!(asked.contains(&(ResourceKind::Memory, 0, 65536)), "{asked:?}");
+    assert!(asked.contains(&(ResourceKind::Memory, 65536, 2 * 65536)), "{asked:?}");
+    assert!(asked.iter().any(|(k, _, _)| *k == ResourceKind::Table), "{asked:?}");
+}
