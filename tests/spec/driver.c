@@ -23,6 +23,7 @@ typedef struct options {
   const char *label; /* the name in the summary (default: `name`) */
   const char *json_file;
   bool verbose;
+  bool fuel; /* --fuel: compile with fuel and epoch checks (unlimited, see make_store) */
 } options;
 
 /* Counts for the summary. */
@@ -36,7 +37,7 @@ typedef struct tally {
 static void usage(void) {
   fprintf(stderr,
           "usage: wasmc-spec-driver [--bounds=guard|explicit] [--status FILE] [--name WAST]\n"
-          "                         [--label NAME] [-v] <file.json>\n");
+          "                         [--label NAME] [--fuel] [-v] <file.json>\n");
 }
 
 /* Accepts "--opt=value" and "--opt value". */
@@ -67,6 +68,8 @@ static bool parse_options(int argc, char **argv, options *o) {
     }
     if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) {
       o->verbose = true;
+    } else if (strcmp(argv[i], "--fuel") == 0) {
+      o->fuel = true;
     } else if (argv[i][0] == '-' || o->json_file != NULL) {
       return false;
     } else {
@@ -202,8 +205,35 @@ static wasmc_error_t *make_engine(const options *o, wasmc_engine_t **engine) {
   error = wasmc_config_bounds_mode_set(config, strcmp(o->bounds, "explicit") == 0
                                                    ? WASMC_BOUNDS_EXPLICIT
                                                    : WASMC_BOUNDS_GUARD_PAGES);
+  if (error == NULL && o->fuel) error = wasmc_config_consume_fuel_set(config, true);
+  if (error == NULL && o->fuel) error = wasmc_config_epoch_interruption_set(config, true);
   if (error == NULL) error = wasmc_engine_new(config, engine);
   wasmc_config_delete(config);
+  return error;
+}
+
+/* --fuel: the deadline is always reached, and the callback always lets the code go on. */
+static wasmc_trap_t *continue_at_deadline(void *env, wasmc_store_t *store, uint64_t *delta_out) {
+  (void)env;
+  (void)store;
+  *delta_out = 0;
+  return NULL;
+}
+
+/* With --fuel, the results must not change: every check runs (fuel never runs out), and every
+ * epoch check takes its slow path through the deadline callback. */
+static wasmc_error_t *make_store(const options *o, wasmc_engine_t *engine, wasmc_store_t **store) {
+  wasmc_error_t *error = wasmc_store_new(engine, store);
+  if (error != NULL || !o->fuel) return error;
+  error = wasmc_store_fuel_set(*store, UINT64_MAX);
+  if (error == NULL) error = wasmc_store_epoch_deadline_set(*store, 0);
+  if (error == NULL) {
+    error = wasmc_store_epoch_deadline_callback_set(*store, continue_at_deadline, NULL, NULL);
+  }
+  if (error != NULL) {
+    wasmc_store_delete(*store);
+    *store = NULL;
+  }
   return error;
 }
 
@@ -251,7 +281,7 @@ static int run_file(const options *o, const json_value *root, const char *label,
   if (strrchr(d.status_name, '/') != NULL) d.status_name = strrchr(d.status_name, '/') + 1;
   if (commands == NULL) return fatal(label, 2, "%s: no \"commands\" array", o->json_file);
   error = make_engine(o, &d.engine);
-  if (error == NULL) error = wasmc_store_new(d.engine, &d.store);
+  if (error == NULL) error = make_store(o, d.engine, &d.store);
   if (error != NULL) {
     rc = fatal(label, 1, "cannot create an engine and store: %s", wasmc_error_message(error));
     wasmc_error_delete(error);
