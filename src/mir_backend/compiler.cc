@@ -110,6 +110,10 @@ void ModuleCompiler::RecordCode(MIR_item_t item) {
 void ModuleCompiler::LinkAndGenerate(void* self) {
   ModuleCompiler* c = static_cast<ModuleCompiler*>(self);
   MIR_finish_module(c->ctx_);
+  const uint32_t imported = c->m_.num_imported_funcs;
+  for (const Translator::DirectCall& call : c->translator_->direct_calls()) {
+    call.insn->ops[1] = MIR_new_ref_op(c->ctx_, c->func_items_[call.func_index - imported]);
+  }
   MIR_module_t module = DLIST_TAIL(MIR_module_t, *MIR_get_module_list(c->ctx_));
   if (std::getenv("WASMC_MIR_DUMP") != nullptr) MIR_output_module(c->ctx_, stderr, module);
   MIR_load_module(c->ctx_, module);

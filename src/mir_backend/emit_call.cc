@@ -11,7 +11,9 @@ void Translator::EmitCall(uint32_t func) {
   const FuncType& type = module_.types[type_index];
   MIR_item_t proto = items_.protos[type_index];
   if (func >= module_.num_imported_funcs) {
-    EmitWasmCall(type, proto, MIR_new_ref_op(ctx_, items_.funcs[func]), R(vmctx_));
+    MIR_insn_t call =
+        EmitWasmCall(type, proto, MIR_new_ref_op(ctx_, items_.funcs[func]), R(vmctx_));
+    direct_calls_.push_back({call, func});
     return;
   }
   MIR_reg_t funcs = CachedReg(Cached::kFuncs);
@@ -45,8 +47,8 @@ void Translator::EmitCallIndirect(uint32_t type_index, uint32_t table) {
   EmitWasmCall(module_.types[type_index], items_.protos[type_index], R(target), R(callee));
 }
 
-void Translator::EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t target,
-                              MIR_op_t callee) {
+MIR_insn_t Translator::EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t target,
+                                    MIR_op_t callee) {
   const size_t num_params = type.params.size();
   const size_t base = stack_.size() - num_params;
   const bool in_regs = ResultsInRegisters(type.results);
@@ -67,7 +69,7 @@ void Translator::EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t t
   }
   for (size_t i = 0; i < num_params; ++i) ops_.push_back(OpOf(stack_[base + i]));
   stack_.resize(base);
-  EmitArr(MIR_CALL, &ops_);
+  MIR_insn_t call = EmitArr(MIR_CALL, &ops_);
   for (size_t i = 0; i < results_.size(); ++i) {
     const Value& v = results_[i];
     if (!in_regs) {
@@ -77,6 +79,7 @@ void Translator::EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t t
     Push(v);
   }
   ReloadMemoryLength();  // the callee may have grown memory
+  return call;
 }
 
 void Translator::EmitRtCall(RtHelper h, std::initializer_list<MIR_op_t> args, MIR_reg_t result) {

@@ -4,8 +4,10 @@
 // `cmp; setCC; movzbl; test; jne`.
 //
 // The fusion is local: a compare is recorded in `last_cmp_` when emitted; a branch on the
-// value it defined removes it again if it is still the function's last instruction (nothing
-// in between can have read its result, and the value-stack temp it defined has one use).
+// value it defined (a value-stack temp with this one use) removes it again and compares at the
+// branch instead, provided the instructions emitted in between are straight-line code that
+// writes neither compare operand (e.g. clang's `i = i + 1` between a loop's compare and its
+// br_if).
 #include "mir_backend/translator.h"
 
 namespace wasmc {
@@ -85,9 +87,30 @@ bool Translator::EmitEqzOfCompare() {
   return true;
 }
 
+bool Translator::CompareMovable() {
+  const MIR_op_t* operands[2] = {&last_cmp_.a, &last_cmp_.b};
+  for (MIR_insn_t insn = DLIST_NEXT(MIR_insn_t, last_cmp_.insn); insn != nullptr;
+       insn = DLIST_NEXT(MIR_insn_t, insn)) {
+    if (insn->code == MIR_LABEL || MIR_any_branch_code_p(insn->code) ||
+        MIR_call_code_p(insn->code) || insn->code == MIR_RET || insn->code == MIR_ALLOCA ||
+        insn->code == MIR_BSTART || insn->code == MIR_BEND) {
+      return false;
+    }
+    for (size_t i = 0; i < insn->nops; ++i) {
+      int out = 0;
+      MIR_insn_op_mode(ctx_, insn, i, &out);
+      if (!out || insn->ops[i].mode != MIR_OP_REG) continue;
+      for (const MIR_op_t* op : operands) {
+        if (op->mode == MIR_OP_REG && op->u.reg == insn->ops[i].u.reg) return false;
+      }
+    }
+  }
+  return true;
+}
+
 bool Translator::TakeCompare(const Value& cond, Compare* out) {
   if (cond.kind != Kind::kTemp || last_cmp_.insn == nullptr || cond.reg != last_cmp_.reg ||
-      DLIST_TAIL(MIR_insn_t, func_->insns) != last_cmp_.insn || !IsCompare(last_cmp_.code)) {
+      !IsCompare(last_cmp_.code) || !CompareMovable()) {
     return false;
   }
   MIR_remove_insn(ctx_, func_item_, last_cmp_.insn);

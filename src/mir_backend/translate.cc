@@ -199,8 +199,10 @@ MIR_insn_t Translator::Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t
   return insn;
 }
 
-void Translator::EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops) {
-  MIR_append_insn(ctx_, func_item_, MIR_new_insn_arr(ctx_, code, ops->size(), ops->data()));
+MIR_insn_t Translator::EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops) {
+  MIR_insn_t insn = MIR_new_insn_arr(ctx_, code, ops->size(), ops->data());
+  MIR_append_insn(ctx_, func_item_, insn);
+  return insn;
 }
 
 void Translator::InsertInPrologue(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops) {

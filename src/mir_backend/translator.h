@@ -53,6 +53,16 @@ class Translator {
   // The MIR function item of the last translated function.
   MIR_item_t func_item() const { return func_item_; }
 
+  // Calls to functions of the module emitted so far (all functions translated): each call's
+  // target operand is a forward item, which MIR would load into a register and call through
+  // the callee's thunk. Pointing it at the callee's function item once that exists gives a
+  // direct `call rel32` to the callee's code after MIR_link.
+  struct DirectCall {
+    MIR_insn_t insn;
+    uint32_t func_index;
+  };
+  const std::vector<DirectCall>& direct_calls() const { return direct_calls_; }
+
  private:
   // ---- values on the Wasm operand stack (translate.cc) ----
   enum class Kind : uint8_t { kTemp, kLocal, kConst };
@@ -96,7 +106,7 @@ class Translator {
   // ---- MIR emission primitives (translate.cc) ----
   MIR_reg_t NewReg(MIR_type_t type);
   MIR_insn_t Emit(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
-  void EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops);
+  MIR_insn_t EmitArr(MIR_insn_code_t code, std::vector<MIR_op_t>* ops);
   void InsertInPrologue(MIR_insn_code_t code, std::initializer_list<MIR_op_t> ops);
   MIR_op_t R(MIR_reg_t reg) { return MIR_new_reg_op(ctx_, reg); }
   MIR_op_t I(int64_t v) { return MIR_new_int_op(ctx_, v); }
@@ -137,6 +147,7 @@ class Translator {
   // If `cond` is the result of the last instruction and that is a compare, removes it and
   // returns it in `out`.
   bool TakeCompare(const Value& cond, Compare* out);
+  bool CompareMovable();  // may last_cmp_ move to the end of the function's code?
   // Branches to `label` when the condition (`cmp` if TakeCompare succeeded, else `cond`) is
   // `when`.
   void EmitCondBranch(const Compare* cmp, const Value& cond, bool when, MIR_insn_t label);
@@ -218,7 +229,8 @@ class Translator {
   // ---- calls (emit_call.cc) ----
   void EmitCall(uint32_t func);
   void EmitCallIndirect(uint32_t type_index, uint32_t table);
-  void EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t target, MIR_op_t callee);
+  MIR_insn_t EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_op_t target,
+                          MIR_op_t callee);
   void EmitRtCall(RtHelper h, std::initializer_list<MIR_op_t> args, MIR_reg_t result);
   void EmitTrapCall(uint32_t raw_code);
   void EmitUnreachable();
@@ -276,6 +288,7 @@ class Translator {
   std::vector<MIR_reg_t> reg_pool_;
   std::vector<Value> saved_pool_;
   Compare last_cmp_;
+  std::vector<DirectCall> direct_calls_;  // not reset per function
   std::vector<MIR_insn_t> labels_;  // created in the current function (for DiscardFunction)
   std::vector<MIR_op_t> ops_;
   std::vector<Value> results_;

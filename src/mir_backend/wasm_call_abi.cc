@@ -55,14 +55,16 @@ uint32_t BuildWasmCallSignature(const FuncType& t, const char* const* param_name
   vars->push_back(v);
   uint32_t hidden = 2;
   if (ResultsInRegisters(t.results)) {
-    for (ValType r : t.results) res->push_back(MirTypeOf(r));
+    // i32 travels as I64 with undefined upper bits (MirRegTypeOf): an I32 argument or result
+    // would make MIR sign-extend it on both sides of every call.
+    for (ValType r : t.results) res->push_back(MirRegTypeOf(r));
   } else {
     v.name = "ret_area";
     vars->push_back(v);
     hidden = 3;
   }
   for (size_t i = 0; i < t.params.size(); ++i) {
-    v.type = MirTypeOf(t.params[i]);
+    v.type = MirRegTypeOf(t.params[i]);
     v.name = param_names[i];
     vars->push_back(v);
   }
