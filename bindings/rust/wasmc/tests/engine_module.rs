@@ -139,3 +139,28 @@ fn modules_compile_and_run_on_several_threads() {
 fn version_matches() {
     assert_eq!(wasmc::version(), wasmc::sys::WASMC_VERSION);
 }
+
+/// The committed tests/wat/*.wasm are wat2wasm's output for the .wat beside them (checked
+/// when wabt's wat2wasm is installed).
+#[test]
+fn committed_wasm_matches_wat() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wat");
+    let out_dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let wat = entry.unwrap().path();
+        if wat.extension() != Some(std::ffi::OsStr::new("wat")) {
+            continue;
+        }
+        let out = out_dir.join(wat.with_extension("wasm").file_name().unwrap());
+        match std::process::Command::new("wat2wasm").arg(&wat).arg("-o").arg(&out).status() {
+            Ok(s) => assert!(s.success(), "wat2wasm {}", wat.display()),
+            Err(_) => {
+                eprintln!("wat2wasm not found: not checking {}", wat.display());
+                continue;
+            }
+        }
+        let fresh = std::fs::read(&out).unwrap();
+        let committed = std::fs::read(wat.with_extension("wasm")).unwrap();
+        assert_eq!(fresh, committed, "{} is stale: run wat2wasm", wat.display());
+    }
+}
