@@ -1,0 +1,3 @@
+module wasmc.dev/go/wasmc
+
+go 1.26
