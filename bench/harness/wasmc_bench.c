@@ -7,9 +7,14 @@
  *
  *   wasmc_bench [-O level] [--explicit-bounds] <kernel.wasm> <n> [calls]
  *
+ * With WASMC_BENCH_FUEL=1 in the environment the code is compiled with fuel checks (and the
+ * store gets INT64_MAX fuel); with WASMC_BENCH_EPOCH=1, with epoch checks (no deadline), to
+ * measure their overhead, e.g. `WASMC_BENCH_FUEL=1 python3 bench/run.py --engines wasmc`.
+ *
  * Prints one JSON object on stdout (the shape shared by every harness); on failure prints
  * {"engine":"wasmc","error":"..."} and exits 1.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +101,16 @@ int main(int argc, char **argv) {
     err = wasmc_config_bounds_mode_set(config, WASMC_BOUNDS_EXPLICIT);
     if (err) return fail_error("config_bounds_mode_set", err);
   }
+  const char *fuel_env = getenv("WASMC_BENCH_FUEL"), *epoch_env = getenv("WASMC_BENCH_EPOCH");
+  bool fuel = fuel_env != NULL && strcmp(fuel_env, "1") == 0;
+  if (fuel) {
+    err = wasmc_config_consume_fuel_set(config, true);
+    if (err) return fail_error("config_consume_fuel_set", err);
+  }
+  if (epoch_env != NULL && strcmp(epoch_env, "1") == 0) {
+    err = wasmc_config_epoch_interruption_set(config, true);
+    if (err) return fail_error("config_epoch_interruption_set", err);
+  }
   wasmc_engine_t *engine;
   err = wasmc_engine_new(config, &engine);
   wasmc_config_delete(config);
@@ -113,6 +128,10 @@ int main(int argc, char **argv) {
   int64_t t2 = now_ns();
   err = wasmc_store_new(engine, &store);
   if (err) return fail_error("store_new", err);
+  if (fuel) {
+    err = wasmc_store_fuel_set(store, UINT64_MAX);
+    if (err) return fail_error("store_fuel_set", err);
+  }
   err = wasmc_instance_new(store, module, NULL, 0, &instance, &trap);
   int64_t t3 = now_ns();
   if (err) return fail_error("instance_new", err);
