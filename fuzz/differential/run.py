@@ -61,9 +61,25 @@ def truncate_at_stack(lines_a, lines_b):
     return lines_a, lines_b, False
 
 
-def compare(a, b):
+def tolerate_dead_load(la, lb):
+    """Cut both traces at the first result where wasmc -O1 (la) does not trap "mem" but the
+    other side does: the known bug of tests/regress/issue-dead-load-no-trap.wast."""
+    for i in range(min(len(la), len(lb))):
+        if la[i] != lb[i]:
+            # (la may show more host calls, made after the lost trap, or another result)
+            if lb[i] == '=> trap mem':
+                return la[:i], lb[:i], True
+            break
+    return la, lb, False
+
+
+def compare(a, b, known=()):
     la, lb = normalise(a), normalise(b)
     la, lb, cut = truncate_at_stack(la, lb)
+    if 'dead-load' in known:
+        la, lb, tolerated = tolerate_dead_load(la, lb)
+        if tolerated:
+            return None, 'known'
     if la == lb:
         return None, cut
     for i in range(max(len(la), len(lb))):
@@ -84,6 +100,9 @@ def main():
     ap.add_argument('--max-seed-bytes', type=int, default=4000)
     ap.add_argument('--out', help='work directory (default: a temporary one)')
     ap.add_argument('--keep', action='store_true', help='keep the work directory')
+    ap.add_argument('--known-bugs', default=os.environ.get('WASMC_FUZZ_KNOWN_BUGS', ''),
+                    help='comma-separated known bugs to tolerate (dead-load); default from '
+                         'WASMC_FUZZ_KNOWN_BUGS')
     args = ap.parse_args()
 
     if not os.access(args.trace_tool, os.X_OK):
@@ -104,7 +123,8 @@ def main():
             f.write(bytes(rng.getrandbits(8) for _ in range(size)))
         names.append(name)
 
-    stats = {'agree': 0, 'stack-cut': 0, 'v8-only-ok': 0}
+    known = [k for k in args.known_bugs.split(',') if k]
+    stats = {'agree': 0, 'stack-cut': 0, 'known': 0}
     bad = []
     start = time.time()
     for b in range(0, len(names), args.batch):
@@ -134,8 +154,10 @@ def main():
                 continue
             problems = []
             for label, other in (('wasmc -O1 vs -O0', o0), ('wasmc -O1 vs V8', v8)):
-                diff, cut = compare(o1, other)
-                if cut:
+                diff, cut = compare(o1, other, known)
+                if cut == 'known':
+                    stats['known'] += 1
+                elif cut:
                     stats['stack-cut'] += 1
                 if diff:
                     problems.append('%s: %s' % (label, diff))
@@ -146,8 +168,8 @@ def main():
         print('run.py: %d/%d modules, %d mismatches, %.0fs'
               % (min(b + args.batch, len(names)), len(names), len(bad), time.time() - start))
 
-    print('run.py: %d agree (%d comparisons cut at a stack overflow), %d mismatches'
-          % (stats['agree'], stats['stack-cut'], len(bad)))
+    print('run.py: %d agree (comparisons cut: %d at a stack overflow, %d at a known bug %s), '
+          '%d mismatches' % (stats['agree'], stats['stack-cut'], stats['known'], known, len(bad)))
     for n, why in bad:
         print('MISMATCH %s: %s' % (n, why))
         print('  files: %s/%s.{wasm,plan,O1.trace,O0.trace,v8.trace}, seed %s/%s'
