@@ -1,3 +1,3 @@
 module wasmc.dev/go/wasmc
 
-go 1.26
+go 1.24

@@ -500,3 +500,42 @@ func TestReferences(t *testing.T) {
 	}()
 	_ = r[0].I32()
 }
+
+// TestThreadExit runs Wasm (with traps) on OS threads that then exit: a goroutine that ends
+// while locked to its thread takes the thread with it, and wasmc's per-thread state (its
+// alternate signal stack, replacing Go's smaller one) must be released cleanly.
+func TestThreadExit(t *testing.T) {
+	e := newEngine(t, nil)
+	m := newModule(t, e, "basic")
+	for i := 0; i < 20; i++ {
+		done := make(chan error)
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
+			s, err := NewStore(e)
+			if err != nil {
+				done <- err
+				return
+			}
+			defer s.Close()
+			inst, err := NewInstance(s, m, nil)
+			if err != nil {
+				done <- err
+				return
+			}
+			if _, err := inst.GetFunc(s, "load").Call(s, ValI32(-4)); err == nil {
+				done <- errors.New("no trap")
+				return
+			}
+			goNilPanics(t)
+			done <- nil
+		}()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The process still handles traps and Go faults on the remaining threads.
+	_, s, inst := basic(t, nil)
+	_, err := inst.GetFunc(s, "load").Call(s, ValI32(-4))
+	wantTrap(t, err, TrapMemoryOutOfBounds, "")
+	goNilPanics(t)
+}
