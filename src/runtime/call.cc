@@ -18,14 +18,19 @@ namespace {
 // the runtime's own frames; also the distance kept from the real stack bottom (guard page).
 constexpr uintptr_t kStackSafetyMargin = 64 * 1024;
 
+// Thread-locals use the initial-exec model: one %fs-relative access instead of a
+// __tls_get_addr call per access from this shared library (several per call otherwise), and
+// safe in the signal handler. The few bytes come from glibc's static TLS surplus when the
+// library is dlopen()ed.
+#define WASMC_TLS_IE __attribute__((tls_model("initial-exec")))
+
 // Innermost active call record of this thread. A plain pointer (a trivial thread_local): the
 // records themselves live on the stack of their InvokeWasm.
-thread_local CallRecord* tls_record = nullptr;
-// Cached lowest usable stack address of this thread (0 = not computed yet).
-thread_local uintptr_t tls_stack_lo = 0;
+WASMC_TLS_IE thread_local CallRecord* tls_record = nullptr;
+// Lowest usable stack address of this thread; 0 until PrepareThread ran on this thread.
+WASMC_TLS_IE thread_local uintptr_t tls_stack_lo = 0;
 
-uintptr_t ThreadStackLo() {
-  if (tls_stack_lo != 0) return tls_stack_lo;
+uintptr_t ComputeThreadStackLo() {
   uintptr_t lo = 1;  // unknown: no clamp
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) == 0) {
@@ -36,8 +41,17 @@ uintptr_t ThreadStackLo() {
     }
     pthread_attr_destroy(&attr);
   }
-  tls_stack_lo = lo;
   return lo;
+}
+
+// The first entry on a thread installs the signal handlers (process-wide, once) and this
+// thread's alternate signal stack and finds its stack bounds; later entries test one
+// thread-local (tls_stack_lo != 0) instead of repeating any of it.
+__attribute__((noinline)) bool PrepareThread() {
+  (void)InstallSignalHandlers();  // without them only guard-page memories misbehave (see call.h)
+  if (!EnsureAltStack()) return false;
+  tls_stack_lo = ComputeThreadStackLo();
+  return true;
 }
 
 bool LimitsActive(const CallRecord* rec, const VMRuntimeLimits* limits) {
@@ -91,18 +105,24 @@ Status InvokeWasm(EntryFn entry, void* wasm_call, void* callee_vmctx, void* call
                   ValRaw* values, const InvokeOptions& options, std::unique_ptr<Trap>* trap_out) {
   WASMC_CHECK(entry != nullptr && options.limits != nullptr && trap_out != nullptr);
   trap_out->reset();
-  (void)InstallSignalHandlers();  // without them only guard-page memories misbehave (see call.h)
-  if (!EnsureAltStack()) {
+  if (__builtin_expect(tls_stack_lo == 0, 0) && !PrepareThread()) {
     return Status::Error(ErrorKind::kResource, "cannot allocate an alternate signal stack");
   }
 
-  CallRecord rec{};
+  // Every field but the 200-byte jmp_buf (which sigsetjmp fills) is set here: zeroing the whole
+  // record was a measurable part of the per-call cost.
+  CallRecord rec;
   rec.prev = tls_record;
   rec.limits = options.limits;
   rec.saved_stack_limit = options.limits->stack_limit;
-  rec.stack_lo = ThreadStackLo();
+  rec.stack_lo = tls_stack_lo;
   rec.entry_sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  rec.in_host = 0;
+  rec.raw_code = 0;
   rec.func_index = kUnknownFuncIndex;
+  rec.pc = 0;
+  rec.vmctx = nullptr;
+  rec.host_trap = nullptr;
   // Only the outermost entry for these limits sets the budget; nested entries (host -> Wasm)
   // share it, so host re-entrance cannot reset the stack limit and recurse without bound.
   if (!LimitsActive(rec.prev, options.limits)) {

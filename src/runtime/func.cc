@@ -79,11 +79,20 @@ Status CallFuncTyped(Store* store, const VMFuncRef* ref, const wasmc_val_t* args
   if (nresults != type.results.size()) {
     return Status::Error(ErrorKind::kMisuse, "wrong number of results");
   }
-  std::vector<ValRaw> values(std::max<size_t>({nargs, nresults, 1}));
+  // No allocation for the common case: up to kInlineSlots values live on the stack.
+  constexpr size_t kInlineSlots = 16;
+  ValRaw inline_values[kInlineSlots];
+  std::vector<ValRaw> heap_values;
+  size_t slots = std::max<size_t>({nargs, nresults, 1});
+  ValRaw* values = inline_values;
+  if (slots > kInlineSlots) {
+    heap_values.resize(slots);
+    values = heap_values.data();
+  }
   for (size_t i = 0; i < nargs; ++i) {
     WASMC_TRY(ValToRaw(*store, type.params[i], args[i], &values[i]));
   }
-  WASMC_TRY(CallFuncRaw(store, ref, values.data(), trap_out));
+  WASMC_TRY(CallFuncRaw(store, ref, values, trap_out));
   if (*trap_out) return Status::Ok();
   for (size_t i = 0; i < nresults; ++i) results[i] = RawToVal(*store, type.results[i], values[i]);
   return Status::Ok();

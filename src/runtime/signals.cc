@@ -169,7 +169,7 @@ struct AltStack {
 
 pthread_key_t g_altstack_key;
 pthread_once_t g_altstack_key_once = PTHREAD_ONCE_INIT;
-thread_local bool tls_altstack_ready = false;
+__attribute__((tls_model("initial-exec"))) thread_local bool tls_altstack_ready = false;
 
 void FreeAltStack(void* p) {
   AltStack* alt = static_cast<AltStack*>(p);

@@ -19,21 +19,38 @@ std::string EncodeKey(const FuncType& type) {
 
 }  // namespace
 
+TypeRegistry::~TypeRegistry() {
+  for (std::atomic<Chunk*>& chunk : chunks_) delete chunk.load(std::memory_order_relaxed);
+}
+
 uint32_t TypeRegistry::Intern(const FuncType& type) {
   std::string key = EncodeKey(type);
   std::lock_guard<std::mutex> lock(mu_);
   auto it = ids_.find(key);
   if (it != ids_.end()) return it->second;
-  types_.push_back(std::make_unique<FuncType>(type));
-  uint32_t id = static_cast<uint32_t>(types_.size());
+  size_t index = owned_.size();
+  WASMC_CHECK(index < size_t{kMaxChunks} * kChunkSize);  // far beyond any real engine
+  owned_.push_back(std::make_unique<FuncType>(type));
+  std::atomic<Chunk*>& slot = chunks_[index >> kChunkBits];
+  Chunk* chunk = slot.load(std::memory_order_relaxed);
+  if (chunk == nullptr) {
+    chunk = new Chunk();
+    slot.store(chunk, std::memory_order_release);
+  }
+  chunk->types[index & (kChunkSize - 1)].store(owned_.back().get(), std::memory_order_release);
+  uint32_t id = static_cast<uint32_t>(index + 1);
   ids_.emplace(std::move(key), id);
   return id;
 }
 
 const FuncType& TypeRegistry::Lookup(uint32_t id) const {
-  std::lock_guard<std::mutex> lock(mu_);
-  WASMC_CHECK(id >= 1 && id <= types_.size());
-  return *types_[id - 1];
+  uint32_t index = id - 1;  // id 0 wraps to an index past every chunk
+  WASMC_CHECK(id != 0 && (index >> kChunkBits) < kMaxChunks);
+  const Chunk* chunk = chunks_[index >> kChunkBits].load(std::memory_order_acquire);
+  WASMC_CHECK(chunk != nullptr);
+  const FuncType* type = chunk->types[index & (kChunkSize - 1)].load(std::memory_order_acquire);
+  WASMC_CHECK(type != nullptr);  // ids come only from Intern
+  return *type;
 }
 
 }  // namespace wasmc

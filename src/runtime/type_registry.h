@@ -4,6 +4,8 @@
 #ifndef WASMC_RUNTIME_TYPE_REGISTRY_H_
 #define WASMC_RUNTIME_TYPE_REGISTRY_H_
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -16,10 +18,12 @@
 namespace wasmc {
 
 // Thread-safe. Ids are never reused and stay valid for the registry's life; id 0 is never
-// handed out, so a zeroed VMFuncRef never matches a real signature.
+// handed out, so a zeroed VMFuncRef never matches a real signature. Lookup is lock-free (it is
+// on the host -> Wasm call path); Intern takes a lock.
 class TypeRegistry {
  public:
   TypeRegistry() = default;
+  ~TypeRegistry();
   TypeRegistry(const TypeRegistry&) = delete;
   TypeRegistry& operator=(const TypeRegistry&) = delete;
 
@@ -29,9 +33,19 @@ class TypeRegistry {
   const FuncType& Lookup(uint32_t id) const;
 
  private:
-  mutable std::mutex mu_;
+  // Types by id - 1 in fixed-size chunks that never move: a reader needs no lock, only the
+  // acquire loads that pair with Intern's release stores.
+  static constexpr uint32_t kChunkBits = 10;
+  static constexpr uint32_t kChunkSize = uint32_t{1} << kChunkBits;
+  static constexpr uint32_t kMaxChunks = 4096;  // 4M distinct signatures per engine
+  struct Chunk {
+    std::array<std::atomic<const FuncType*>, kChunkSize> types{};
+  };
+
+  std::mutex mu_;
   std::unordered_map<std::string, uint32_t> ids_;  // key: encoded params, 0, results
-  std::vector<std::unique_ptr<FuncType>> types_;   // types_[id - 1]
+  std::vector<std::unique_ptr<FuncType>> owned_;   // owned_[id - 1]
+  std::array<std::atomic<Chunk*>, kMaxChunks> chunks_{};
 };
 
 }  // namespace wasmc
