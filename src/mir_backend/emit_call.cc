@@ -70,6 +70,7 @@ MIR_insn_t Translator::EmitWasmCall(const FuncType& type, MIR_item_t proto, MIR_
   for (size_t i = 0; i < num_params; ++i) ops_.push_back(OpOf(stack_[base + i]));
   stack_.resize(base);
   MIR_insn_t call = EmitArr(MIR_CALL, &ops_);
+  addr_cache_.clear();  // recomputing is cheaper than keeping them across the call
   for (size_t i = 0; i < results_.size(); ++i) {
     const Value& v = results_[i];
     if (!in_regs) {
@@ -90,6 +91,7 @@ void Translator::EmitRtCall(RtHelper h, std::initializer_list<MIR_op_t> args, MI
   if (result != 0) ops_.push_back(R(result));
   ops_.insert(ops_.end(), args.begin(), args.end());
   EmitArr(MIR_CALL, &ops_);
+  addr_cache_.clear();
 }
 
 void Translator::EmitTrapCall(uint32_t raw_code) {

@@ -55,6 +55,22 @@ MIR_op_t Translator::EffectiveAddress(const Value& addr, uint64_t offset, uint32
     return Mem(type, 0, base, r, 1);
   }
   // base + zext32(addr) + offset: any u32 + u32 stays inside the 8 GiB + guard reservation.
+  // MIR 1.0.0 at -O1 turns every base+index(+disp) operand back into adds and a plain
+  // register address, so for locals the sum is computed once and reused.
+  if (oob == nullptr && addr.kind == Kind::kLocal && int64_t(offset) <= kMaxDisp) {
+    for (const auto& entry : addr_cache_) {
+      if (entry.first == addr.local) return Mem(type, int64_t(offset), entry.second);
+    }
+    MIR_reg_t sum = NewReg(MIR_T_I64);
+    if (addr.zext) {
+      Emit(MIR_ADD, {R(sum), R(base), R(addr.reg)});
+    } else {
+      Emit(MIR_UEXT32, {R(sum), R(addr.reg)});
+      Emit(MIR_ADD, {R(sum), R(sum), R(base)});
+    }
+    addr_cache_.emplace_back(addr.local, sum);
+    return Mem(type, int64_t(offset), sum);
+  }
   MIR_reg_t index = ZextReg(addr);
   if (oob != nullptr) {
     MIR_reg_t end = NewReg(MIR_T_I64);

@@ -247,6 +247,7 @@ void Translator::EmitHelperUnary(NumericHelper h, ValType type) {
   ops_.push_back(R(t.reg));
   ops_.push_back(R(RegOf(x)));
   EmitArr(MIR_CALL, &ops_);
+  addr_cache_.clear();  // keep no address live across the call
   Push(t);
 }
 

@@ -17,6 +17,12 @@ void Translator::EmitLocalGet(uint32_t index) {
 void Translator::EmitLocalSet(uint32_t index, bool tee) {
   Value v = Pop();
   SpillLocal(index);  // entries that read the local keep its old value
+  for (size_t i = 0; i < addr_cache_.size(); ++i) {
+    if (addr_cache_[i].first != index) continue;
+    addr_cache_[i] = addr_cache_.back();
+    addr_cache_.pop_back();
+    break;
+  }
   MoveTo(local_regs_[index], v);
   if (!tee) return;
   if (v.kind == Kind::kConst) {

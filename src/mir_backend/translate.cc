@@ -72,6 +72,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   saved_pool_.clear();
   labels_.clear();
   last_cmp_ = Compare();
+  addr_cache_.clear();
 
   std::snprintf(name_buf_, sizeof(name_buf_), "f%u", func_index);
   uint32_t hidden = BuildWasmCallSignature(type, param_names_.Get(type.params.size()), &vars_,

@@ -120,7 +120,10 @@ class Translator {
     labels_.push_back(MIR_new_label(ctx_));
     return labels_.back();
   }
-  void PlaceLabel(MIR_insn_t label) { MIR_append_insn(ctx_, func_item_, label); }
+  void PlaceLabel(MIR_insn_t label) {
+    addr_cache_.clear();  // a join: cached addresses need not dominate what follows
+    MIR_append_insn(ctx_, func_item_, label);
+  }
   MIR_reg_t CachedReg(Cached which);
   MIR_insn_t TrapLabel(uint32_t raw_code);
   MIR_reg_t Scratch(uint32_t bytes);  // a per-function stack buffer of at least `bytes`
@@ -288,6 +291,10 @@ class Translator {
   std::vector<MIR_reg_t> reg_pool_;
   std::vector<Value> saved_pool_;
   Compare last_cmp_;
+  // Guard-page mode: memory base + zext(local) per local used as an address since the last
+  // label or write of the local (emit_memory.cc), so repeated accesses through one pointer
+  // (struct fields, a load and store of one element) pay the extension and add once.
+  std::vector<std::pair<uint32_t, MIR_reg_t>> addr_cache_;
   std::vector<DirectCall> direct_calls_;  // not reset per function
   std::vector<MIR_insn_t> labels_;  // created in the current function (for DiscardFunction)
   std::vector<MIR_op_t> ops_;
