@@ -52,7 +52,9 @@ function trapKind(e) {
   if (/unreachable/.test(m)) return 'unreachable';
   if (/divide by zero|remainder by zero/.test(m)) return 'div0';
   if (/integer overflow|divide result unrepresentable/.test(m)) return 'intovf';
-  if (/float unrepresentable|invalid conversion/.test(m)) return 'conv';
+  // V8 reports NaN ("invalid conversion") and out-of-range ("integer overflow") truncations
+  // alike; run.py accepts either wasmc kind for it.
+  if (/float unrepresentable|invalid conversion/.test(m)) return 'trunc';
   if (/memory access out of bounds|data segment/.test(m)) return 'mem';
   if (/null function or function signature mismatch|signature mismatch|null function/.test(m)) return 'indirect';
   if (/table|element segment/.test(m)) return 'table';
