@@ -84,7 +84,7 @@ bool BodyChecker::CheckTable(uint32_t index, ValType* elem) {
 }
 
 bool BodyChecker::CheckTableAccess(Opcode op) {
-  ValType t;
+  ValType t = ValType::kUnknown;
   if (!CheckTable(instr_.index, &t)) return false;
   switch (op) {
     case Opcode::TableGet:
@@ -108,7 +108,7 @@ bool BodyChecker::CheckTableAccess(Opcode op) {
 // table.init x y (encoded elem index first): the segment's type must match the table's.
 bool BodyChecker::CheckTableInit() {
   if (instr_.index >= module_.elems.size()) return FailIndex("unknown elem segment", instr_.index);
-  ValType t;
+  ValType t = ValType::kUnknown;
   if (!CheckTable(instr_.index2, &t)) return false;
   if (module_.elems[instr_.index].type != t) return TypeMismatch();
   return Pop(ValType::kI32) && Pop(ValType::kI32) && Pop(ValType::kI32);
@@ -120,7 +120,7 @@ bool BodyChecker::CheckElemDrop() {
 }
 
 bool BodyChecker::CheckTableCopy() {
-  ValType dst, src;
+  ValType dst = ValType::kUnknown, src = ValType::kUnknown;
   if (!CheckTable(instr_.index, &dst) || !CheckTable(instr_.index2, &src)) return false;
   if (dst != src) return TypeMismatch();
   return Pop(ValType::kI32) && Pop(ValType::kI32) && Pop(ValType::kI32);
