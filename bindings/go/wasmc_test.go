@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"testing"
 	"time"
@@ -213,11 +215,23 @@ func TestGuardPageTrap(t *testing.T) {
 			// Many goroutines, on many threads, trapping at once.
 			var wg sync.WaitGroup
 			errs := make(chan error, 8)
+			e2 := newEngine(t, cfg)
+			m2 := newModule(t, e2, "basic")
 			for g := 0; g < 8; g++ {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					_, s2, inst2 := basic(t, cfg)
+					s2, err := NewStore(e2)
+					if err != nil {
+						errs <- err
+						return
+					}
+					defer s2.Close()
+					inst2, err := NewInstance(s2, m2, nil)
+					if err != nil {
+						errs <- err
+						return
+					}
 					for i := 0; i < 50; i++ {
 						if _, err := inst2.GetFunc(s2, "load").Call(s2, ValI32(70000)); err == nil {
 							errs <- errors.New("no trap")
@@ -256,8 +270,12 @@ func goNilPanics(t *testing.T) {
 }
 
 func TestPreemptionDuringWasm(t *testing.T) {
-	// Long-running Wasm while the Go runtime preempts (SIGURG) and collects garbage.
+	// Long-running Wasm while the Go runtime preempts (SIGURG), collects garbage and profiles
+	// (SIGPROF): Go's signals arrive while the thread runs Wasm code.
 	_, s, inst := basic(t, nil)
+	if err := pprof.StartCPUProfile(io.Discard); err == nil {
+		defer pprof.StopCPUProfile()
+	}
 	done := make(chan struct{})
 	go func() {
 		for {
@@ -538,4 +556,46 @@ func TestThreadExit(t *testing.T) {
 	_, err := inst.GetFunc(s, "load").Call(s, ValI32(-4))
 	wantTrap(t, err, TrapMemoryOutOfBounds, "")
 	goNilPanics(t)
+}
+
+// TestSharedEngineAndModule compiles and runs from many goroutines at once with one engine and
+// one module (safe for concurrent use), each goroutine with its own stores.
+func TestSharedEngineAndModule(t *testing.T) {
+	e := newEngine(t, nil)
+	m := newModule(t, e, "basic")
+	wasm := readWasm(t, "host")
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			if _, err := NewModule(e, wasm); err != nil {
+				errs <- err
+				return
+			}
+			for i := 0; i < 20; i++ {
+				s, err := NewStore(e)
+				if err != nil {
+					errs <- err
+					return
+				}
+				inst, err := NewInstance(s, m, nil)
+				if err != nil {
+					errs <- err
+					return
+				}
+				r, err := inst.GetFunc(s, "add").Call(s, ValI32(int32(g)), ValI32(int32(i)))
+				if err != nil || r[0].I32() != int32(g+i) {
+					errs <- fmt.Errorf("add(%d, %d) = %v, %v", g, i, r, err)
+				}
+				s.Close()
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
 }
