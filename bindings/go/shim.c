@@ -12,6 +12,17 @@ static wasmc_trap_t *gw_trampoline(void *env, wasmc_caller_t *caller, wasmc_val_
 // The finalizer of every host function and externref: releases the id's table entry.
 static void gw_release(void *env) { wasmcGoRelease((uintptr_t)env); }
 
+// The epoch-deadline callback of stores with a Go one.
+static wasmc_trap_t *gw_epoch_trampoline(void *env, wasmc_store_t *store, uint64_t *delta_out) {
+  return wasmcGoEpochDeadline((uintptr_t)env, store, delta_out);
+}
+
+// The limiter callback of stores with a Go one.
+static bool gw_limiter_trampoline(void *env, wasmc_resource_kind_t kind, uint64_t current,
+                                  uint64_t desired) {
+  return wasmcGoLimiter((uintptr_t)env, kind, current, desired);
+}
+
 int64_t gw_error_offset(const wasmc_error_t *err) {
   uint64_t off = 0;
   if (!wasmc_error_offset(err, &off) || off > (uint64_t)INT64_MAX) return -1;
@@ -65,6 +76,17 @@ gw_ptr_result gw_store_new(wasmc_engine_t *engine) {
   r.err = wasmc_store_new(engine, &s);
   r.ptr = s;
   return r;
+}
+
+wasmc_error_t *gw_store_epoch_callback_set(wasmc_store_t *store, uintptr_t id) {
+  if (id == 0) return wasmc_store_epoch_deadline_callback_set(store, NULL, NULL, NULL);
+  return wasmc_store_epoch_deadline_callback_set(store, gw_epoch_trampoline, (void *)id,
+                                                 gw_release);
+}
+
+wasmc_error_t *gw_store_limiter_callback_set(wasmc_store_t *store, uintptr_t id) {
+  if (id == 0) return wasmc_store_limiter_callback_set(store, NULL, NULL, NULL);
+  return wasmc_store_limiter_callback_set(store, gw_limiter_trampoline, (void *)id, gw_release);
 }
 
 gw_u64_result gw_store_fuel_get(wasmc_store_t *store) {

@@ -45,6 +45,9 @@ gw_kinds gw_functype_params(const wasmc_functype_t *type);
 gw_kinds gw_functype_results(const wasmc_functype_t *type);
 
 gw_ptr_result gw_store_new(wasmc_engine_t *engine);
+// id 0 removes the callback.
+wasmc_error_t *gw_store_epoch_callback_set(wasmc_store_t *store, uintptr_t id);
+wasmc_error_t *gw_store_limiter_callback_set(wasmc_store_t *store, uintptr_t id);
 gw_u64_result gw_store_fuel_get(wasmc_store_t *store);
 
 gw_inst_result gw_instance_new(wasmc_store_t *store, const wasmc_module_t *module,
