@@ -117,6 +117,13 @@ func TestHostFunctions(t *testing.T) {
 	hf := hostImports(t, s, combine, effect, nil)[0].(*Func)
 	_, err = hf.Call(s, ValI32(1), ValI32(2))
 	wantTrap(t, err, TrapHost, "no memory")
+	// Every host trap came back to Go: none is left in the table of traps in flight.
+	pendingMu.Lock()
+	n := len(pendingTraps)
+	pendingMu.Unlock()
+	if n != 0 {
+		t.Fatalf("%d host traps still in flight", n)
+	}
 }
 
 func TestReentrance(t *testing.T) {
