@@ -64,9 +64,9 @@ int main(int argc, char **argv) {
   example_check(wasmc_store_new(engine, &store), "wasmc_store_new");
   /* Imports by name, through a linker. */
   example_check(wasmc_linker_new(engine, &linker), "wasmc_linker_new");
-  example_check(wasmc_linker_define_func(linker, store, "env", 3, "square", 6, unary, square,
-                                         NULL, NULL),
-                "define square");
+  example_check(
+      wasmc_linker_define_func(linker, store, "env", 3, "square", 6, unary, square, NULL, NULL),
+      "define square");
   example_check(wasmc_linker_instantiate(linker, store, module, &inst, &trap), "instantiate");
   example_expect(trap == NULL, "instantiation");
   example_expect(wasmc_instance_export_get(store, &inst, "apply", 5, &ext), "apply");
@@ -93,11 +93,10 @@ int main(int argc, char **argv) {
   get_inc = ext.of.func;
   example_check(wasmc_func_call(store, &get_inc, NULL, 0, &ref, 1, &trap), "get_inc");
   example_expect(wasmc_table_get(store, &ops, 0, &elem), "table_get");
-  printf("ref.func $inc == ops[0]: %s\n",
-         ref.of.funcref.store_id == elem.of.funcref.store_id &&
-                 ref.of.funcref.index == elem.of.funcref.index
-             ? "yes"
-             : "no");
+  printf("ref.func $inc == ops[0]: %s\n", ref.of.funcref.store_id == elem.of.funcref.store_id &&
+                                                  ref.of.funcref.index == elem.of.funcref.index
+                                              ? "yes"
+                                              : "no");
   example_expect(ref.of.funcref.index == elem.of.funcref.index, "identity");
 
   /* A function of another type in the table: call_indirect's signature check traps. */

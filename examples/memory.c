@@ -25,8 +25,8 @@ static wasmc_trap_t *log_string(void *env, wasmc_caller_t *caller, wasmc_val_raw
   error = wasmc_memory_borrow_str(store, &memory.of.memory, (uint32_t)args[0].i32,
                                   (uint32_t)args[1].i32, &text, &borrow);
   if (error != NULL) {
-    wasmc_trap_t *trap = wasmc_trap_new(wasmc_error_message(error),
-                                        strlen(wasmc_error_message(error)));
+    wasmc_trap_t *trap =
+        wasmc_trap_new(wasmc_error_message(error), strlen(wasmc_error_message(error)));
     wasmc_error_delete(error);
     return trap;
   }
@@ -49,11 +49,11 @@ static wasmc_trap_t *fill_squares(void *env, wasmc_caller_t *caller, wasmc_val_r
   (void)capacity;
   if (!wasmc_caller_export_get(caller, "memory", 6, &memory)) return wasmc_trap_new("no memory", 9);
   /* half * 4 < 2^32 for any n < 2^32; larger ranges are the API's OVERFLOW / OUT_OF_BOUNDS. */
-  error = wasmc_memory_borrow(store, &memory.of.memory, ptr, half * 4, WASMC_BORROW_MUT, &p,
-                              &borrow);
+  error =
+      wasmc_memory_borrow(store, &memory.of.memory, ptr, half * 4, WASMC_BORROW_MUT, &p, &borrow);
   if (error != NULL) {
-    wasmc_trap_t *trap = wasmc_trap_new(wasmc_error_message(error),
-                                        strlen(wasmc_error_message(error)));
+    wasmc_trap_t *trap =
+        wasmc_trap_new(wasmc_error_message(error), strlen(wasmc_error_message(error)));
     wasmc_error_delete(error);
     return trap;
   }
@@ -66,8 +66,8 @@ static wasmc_trap_t *fill_squares(void *env, wasmc_caller_t *caller, wasmc_val_r
     int32_t sq = (int32_t)(i * i);
     error = wasmc_memory_write_scalar(store, &memory.of.memory, ptr + 4 * i, 4, 4, &sq);
     if (error != NULL) {
-      wasmc_trap_t *trap = wasmc_trap_new(wasmc_error_message(error),
-                                          strlen(wasmc_error_message(error)));
+      wasmc_trap_t *trap =
+          wasmc_trap_new(wasmc_error_message(error), strlen(wasmc_error_message(error)));
       wasmc_error_delete(error);
       return trap;
     }

@@ -87,8 +87,7 @@ int main(int argc, char **argv) {
   imports[0] = native(store, add3_params, 3, f64, 1, (void (*)(void))add3, 0, NULL);
   imports[1] = native(store, i32x2, 2, i32x2, 2, (void (*)(void))divmod, 0, NULL);
   imports[2] = native(store, i32x2, 1, NULL, 0, (void (*)(void))count, WASMC_NATIVE_ENV, &total);
-  imports[3] = native(store, i32x2, 2, i32x2, 1, (void (*)(void))greet, WASMC_NATIVE_CALLER,
-                      NULL);
+  imports[3] = native(store, i32x2, 2, i32x2, 1, (void (*)(void))greet, WASMC_NATIVE_CALLER, NULL);
   example_check(wasmc_instance_new(store, module, imports, 4, &inst, &trap), "instantiate");
   example_expect(trap == NULL, "instantiation");
 

@@ -30,9 +30,9 @@ static wasmc_trap_t *host_fib(void *env, wasmc_caller_t *caller, wasmc_val_raw_t
   if (!wasmc_caller_export_get(caller, "fib", 3, &fib)) return wasmc_trap_new("no fib", 6);
   values[0].i32 = args[0].i32;
   if (++st->depth > st->max_depth) st->max_depth = st->depth;
-  example_check(wasmc_func_call_unchecked(wasmc_caller_store(caller), &fib.of.func, values, 1,
-                                          &trap),
-                "re-entrant call");
+  example_check(
+      wasmc_func_call_unchecked(wasmc_caller_store(caller), &fib.of.func, values, 1, &trap),
+      "re-entrant call");
   st->depth--;
   if (trap != NULL) return trap; /* pass the inner trap on, unchanged */
   args[0].i64 = values[0].i64;
@@ -56,9 +56,9 @@ int main(int argc, char **argv) {
   module = example_load(engine, argc > 1 ? argv[1] : "reentrance.wasm");
   example_check(wasmc_store_new(engine, &store), "wasmc_store_new");
   example_check(wasmc_linker_new(engine, &linker), "wasmc_linker_new");
-  example_check(wasmc_linker_define_func(linker, store, "host", 4, "fib", 3, type, host_fib, &st,
-                                         NULL),
-                "define host.fib");
+  example_check(
+      wasmc_linker_define_func(linker, store, "host", 4, "fib", 3, type, host_fib, &st, NULL),
+      "define host.fib");
   wasmc_functype_delete(type);
   example_check(wasmc_linker_instantiate(linker, store, module, &inst, &trap), "instantiate");
   example_expect(trap == NULL, "instantiation");

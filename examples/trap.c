@@ -32,8 +32,7 @@ static wasmc_trap_t *run(wasmc_store_t *store, const wasmc_instance_t *inst, con
   args[0].of.i32 = a;
   args[1].of.i32 = b;
   example_expect(wasmc_instance_export_get(store, inst, name, strlen(name), &ext), name);
-  example_check(wasmc_func_call(store, &ext.of.func, args, nargs, &result, nresults, &trap),
-                name);
+  example_check(wasmc_func_call(store, &ext.of.func, args, nargs, &result, nresults, &trap), name);
   return trap;
 }
 

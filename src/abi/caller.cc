@@ -31,7 +31,8 @@ wasmc_error_t* wasmc_func_new_native(wasmc_store_t* store, const wasmc_functype_
                                      void (*fn)(void), wasmc_native_flags_t flags, void* env,
                                      void (*finalizer)(void*),
                                      wasmc_func_t* func_out) WASMC_SHIM_NOEXCEPT {
-  if (!store || !type || !fn || !func_out) return abi::Misuse("store, type, fn or func_out is NULL");
+  if (!store || !type || !fn || !func_out)
+    return abi::Misuse("store, type, fn or func_out is NULL");
   Store* s = abi::Unwrap(store);
   size_t handle;
   Status status = NewNativeFunc(s, type->type, fn, flags, env, finalizer, &handle);

@@ -55,7 +55,8 @@ wasmc_error_t* wasmc_memory_read_scalar(wasmc_store_t* store, const wasmc_memory
                                         uint32_t offset, uint32_t size, uint32_t align,
                                         void* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out) return abi::Misuse("store or out is NULL");
-  if (size != 1 && size != 2 && size != 4 && size != 8) return abi::Misuse("size must be 1, 2, 4 or 8");
+  if (size != 1 && size != 2 && size != 4 && size != 8)
+    return abi::Misuse("size must be 1, 2, 4 or 8");
   if (!IsPowerOfTwo(align)) return abi::Misuse("align must be a power of two");
   Store* s = abi::Unwrap(store);
   LinearMemory* mem = abi::MemoryOf(s, memory);
@@ -71,7 +72,8 @@ wasmc_error_t* wasmc_memory_write_scalar(wasmc_store_t* store, const wasmc_memor
                                          uint32_t offset, uint32_t size, uint32_t align,
                                          const void* value) WASMC_SHIM_NOEXCEPT {
   if (!store || !value) return abi::Misuse("store or value is NULL");
-  if (size != 1 && size != 2 && size != 4 && size != 8) return abi::Misuse("size must be 1, 2, 4 or 8");
+  if (size != 1 && size != 2 && size != 4 && size != 8)
+    return abi::Misuse("size must be 1, 2, 4 or 8");
   if (!IsPowerOfTwo(align)) return abi::Misuse("align must be a power of two");
   Store* s = abi::Unwrap(store);
   LinearMemory* mem = abi::MemoryOf(s, memory);

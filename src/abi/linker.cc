@@ -1,12 +1,13 @@
 // C API shims for wasmc_linker_t: definitions by (module, name), lookup and name-based
 // instantiation (runtime/linker.h). A linker belongs to an engine; each definition remembers
 // the store its extern belongs to.
+#include "runtime/linker.h"
+
 #include <string_view>
 #include <vector>
 
 #include "abi/handles.h"
 #include "runtime/instance.h"
-#include "runtime/linker.h"
 
 using namespace wasmc;  // NOLINT: shims only
 
@@ -20,11 +21,16 @@ namespace {
 // True if `item` is a live extern of `s`.
 bool ValidExtern(Store* s, const wasmc_extern_t& item) {
   switch (item.kind) {
-    case WASMC_EXTERN_FUNC: return abi::FuncOf(s, &item.of.func) != nullptr;
-    case WASMC_EXTERN_TABLE: return abi::TableOf(s, &item.of.table) != nullptr;
-    case WASMC_EXTERN_MEMORY: return abi::MemoryOf(s, &item.of.memory) != nullptr;
-    case WASMC_EXTERN_GLOBAL: return abi::GlobalOf(s, &item.of.global) != nullptr;
-    default: return false;
+    case WASMC_EXTERN_FUNC:
+      return abi::FuncOf(s, &item.of.func) != nullptr;
+    case WASMC_EXTERN_TABLE:
+      return abi::TableOf(s, &item.of.table) != nullptr;
+    case WASMC_EXTERN_MEMORY:
+      return abi::MemoryOf(s, &item.of.memory) != nullptr;
+    case WASMC_EXTERN_GLOBAL:
+      return abi::GlobalOf(s, &item.of.global) != nullptr;
+    default:
+      return false;
   }
 }
 
@@ -51,9 +57,8 @@ void wasmc_linker_allow_shadowing(wasmc_linker_t* linker, bool allow) WASMC_SHIM
   if (linker) linker->linker.set_allow_shadowing(allow);
 }
 
-wasmc_error_t* wasmc_linker_define(wasmc_linker_t* linker, wasmc_store_t* store,
-                                   const char* module, size_t module_len, const char* name,
-                                   size_t name_len,
+wasmc_error_t* wasmc_linker_define(wasmc_linker_t* linker, wasmc_store_t* store, const char* module,
+                                   size_t module_len, const char* name, size_t name_len,
                                    const wasmc_extern_t* item) WASMC_SHIM_NOEXCEPT {
   if (!linker || !store || !item || BadName(module, module_len) || BadName(name, name_len)) {
     return abi::Misuse("linker, store, item or a name is NULL");
@@ -65,9 +70,8 @@ wasmc_error_t* wasmc_linker_define(wasmc_linker_t* linker, wasmc_store_t* store,
 }
 
 wasmc_error_t* wasmc_linker_define_func(wasmc_linker_t* linker, wasmc_store_t* store,
-                                        const char* module, size_t module_len,
-                                        const char* name, size_t name_len,
-                                        const wasmc_functype_t* type,
+                                        const char* module, size_t module_len, const char* name,
+                                        size_t name_len, const wasmc_functype_t* type,
                                         wasmc_func_callback_t callback, void* env,
                                         void (*finalizer)(void*)) WASMC_SHIM_NOEXCEPT {
   if (!linker || !store || !type || !callback || BadName(module, module_len) ||
@@ -113,8 +117,8 @@ bool wasmc_linker_get(const wasmc_linker_t* linker, wasmc_store_t* store, const 
   if (!linker || !store || !out || BadName(module, module_len) || BadName(name, name_len)) {
     return false;
   }
-  const wasmc_extern_t* found = linker->linker.Find(
-      abi::Unwrap(store)->id(), View(module, module_len), View(name, name_len));
+  const wasmc_extern_t* found =
+      linker->linker.Find(abi::Unwrap(store)->id(), View(module, module_len), View(name, name_len));
   if (!found) return false;
   *out = *found;
   return true;
@@ -136,8 +140,7 @@ wasmc_error_t* wasmc_linker_instantiate(const wasmc_linker_t* linker, wasmc_stor
   std::vector<wasmc_extern_t> imports;
   Status status = linker->linker.Resolve(s->id(), *m, &imports);
   if (!status.ok()) return abi::ToError(status);
-  return wasmc_instance_new(store, module, imports.data(), imports.size(), instance_out,
-                            trap_out);
+  return wasmc_instance_new(store, module, imports.data(), imports.size(), instance_out, trap_out);
 }
 
 }  // extern "C"

@@ -9,8 +9,9 @@ Status CheckGuestRange(const LinearMemory& mem, uint32_t offset, uint32_t len, u
   // 64-bit sum of two 32-bit values: cannot wrap.
   uint64_t end = uint64_t{offset} + len;
   if (end > (uint64_t{1} << 32)) {
-    return Status::Error(ErrorKind::kOverflow, "guest pointer arithmetic overflows (offset + "
-                                               "length > 2^32)");
+    return Status::Error(ErrorKind::kOverflow,
+                         "guest pointer arithmetic overflows (offset + "
+                         "length > 2^32)");
   }
   if (end > mem.byte_length()) {
     return Status::Error(ErrorKind::kOutOfBounds, "guest range out of bounds of the memory");
@@ -21,8 +22,8 @@ Status CheckGuestRange(const LinearMemory& mem, uint32_t offset, uint32_t len, u
   return Status::Ok();
 }
 
-Status BorrowSet::Acquire(const LinearMemory* mem, uint32_t offset, uint32_t len,
-                          BorrowMode mode, uint64_t* id_out) {
+Status BorrowSet::Acquire(const LinearMemory* mem, uint32_t offset, uint32_t len, BorrowMode mode,
+                          uint64_t* id_out) {
   if (Overlaps(mem, offset, len, /*mut_only=*/mode == BorrowMode::kShared)) {
     return Status::Error(ErrorKind::kBorrowed, "already borrowed");
   }

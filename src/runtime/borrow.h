@@ -20,8 +20,7 @@ enum class BorrowMode : uint32_t { kShared = 0, kMut = 1 };  // WASMC_BORROW_*
 // Checks that [offset, offset + len) is a guest range of `mem`: kOverflow when it runs past
 // 2^32, kOutOfBounds when past the memory's current length, kMisaligned when `offset` is not a
 // multiple of `align` (a power of two; 1 for none).
-Status CheckGuestRange(const LinearMemory& mem, uint32_t offset, uint32_t len,
-                       uint32_t align = 1);
+Status CheckGuestRange(const LinearMemory& mem, uint32_t offset, uint32_t len, uint32_t align = 1);
 
 // The borrows of one store (single-threaded, like the store). Few borrows are outstanding at a
 // time, so a flat vector with linear scans beats any index.

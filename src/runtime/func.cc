@@ -13,8 +13,8 @@
 
 namespace wasmc {
 
-Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t callback,
-                   void* env, void (*finalizer)(void*), size_t* handle_out) {
+Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t callback, void* env,
+                   void (*finalizer)(void*), size_t* handle_out) {
   Engine* engine = store->engine();
   WASMC_ASSIGN_OR_RETURN(void* exit, engine->ExitTrampoline(type));
   auto func = std::make_unique<HostFunc>();
@@ -59,8 +59,7 @@ Status CallFuncRaw(Store* store, const VMFuncRef* ref, ValRaw* values,
     auto* host = static_cast<HostFunc*>(ref->vmctx);
     wasmc_caller caller{store, nullptr, nullptr};
     wasmc_trap_t* trap = host->callback(host->env, &caller,
-                                        reinterpret_cast<wasmc_val_raw_t*>(values),
-                                        host->capacity);
+                                        reinterpret_cast<wasmc_val_raw_t*>(values), host->capacity);
     if (trap != nullptr || caller.pending_trap != nullptr) {
       trap_out->reset(HostCallTrap(&caller, trap, /*to_wasm=*/false));
     }

@@ -41,8 +41,8 @@ inline Trap* FromPublicTrap(wasmc_trap_t* trap) { return reinterpret_cast<Trap*>
 
 // Creates a host function in `store`; writes its handle index. The finalizer belongs to the
 // store only on success.
-Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t callback,
-                   void* env, void (*finalizer)(void*), size_t* handle_out);
+Status NewHostFunc(Store* store, const FuncType& type, wasmc_func_callback_t callback, void* env,
+                   void (*finalizer)(void*), size_t* handle_out);
 
 // The trap a finished host call raises, or NULL: `returned` (the callback's result) if not NULL,
 // else the trap set with wasmc_caller_set_trap, else, when `to_wasm`, a trap for memory borrows
@@ -66,7 +66,7 @@ Status CallFuncTyped(Store* store, const VMFuncRef* ref, const wasmc_val_t* args
 // The caller context passed to host callbacks.
 struct wasmc_caller {
   wasmc::Store* store;
-  void* caller_vmctx;  // the calling instance's VMContext, or NULL when called from the host
+  void* caller_vmctx;         // the calling instance's VMContext, or NULL when called from the host
   wasmc::Trap* pending_trap;  // owned; from wasmc_caller_set_trap
 };
 

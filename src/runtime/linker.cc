@@ -18,8 +18,7 @@ std::string Linker::Key(std::string_view module, std::string_view name) {
   return key;
 }
 
-Status Linker::Define(uint64_t store_id, std::string_view module,
-                      const std::vector<Item>& items) {
+Status Linker::Define(uint64_t store_id, std::string_view module, const std::vector<Item>& items) {
   if (!allow_shadowing_) {
     for (size_t i = 0; i < items.size(); ++i) {
       bool twice = false;

@@ -27,13 +27,20 @@ struct NativeFunc {
 
 ffi_type* FfiTypeOf(ValType type) {
   switch (type) {
-    case ValType::kI32: return &ffi_type_sint32;
-    case ValType::kI64: return &ffi_type_sint64;
-    case ValType::kF32: return &ffi_type_float;
-    case ValType::kF64: return &ffi_type_double;
-    case ValType::kFuncRef: return &ffi_type_pointer;
-    case ValType::kExternRef: return &ffi_type_uint64;
-    default: return nullptr;
+    case ValType::kI32:
+      return &ffi_type_sint32;
+    case ValType::kI64:
+      return &ffi_type_sint64;
+    case ValType::kF32:
+      return &ffi_type_float;
+    case ValType::kF64:
+      return &ffi_type_double;
+    case ValType::kFuncRef:
+      return &ffi_type_pointer;
+    case ValType::kExternRef:
+      return &ffi_type_uint64;
+    default:
+      return nullptr;
   }
 }
 
@@ -50,8 +57,12 @@ void StoreResult(ValType type, const uint64_t* ret, ValRaw* out) {
     case ValType::kI32:  // libffi widens integral results narrower than a word to ffi_arg
       out->i32 = static_cast<int32_t>(static_cast<ffi_sarg>(ret[0]));
       break;
-    case ValType::kF32: std::memcpy(&out->f32, ret, sizeof(float)); break;
-    default: std::memcpy(out, ret, sizeof(uint64_t)); break;  // i64, f64, funcref, externref
+    case ValType::kF32:
+      std::memcpy(&out->f32, ret, sizeof(float));
+      break;
+    default:
+      std::memcpy(out, ret, sizeof(uint64_t));
+      break;  // i64, f64, funcref, externref
   }
 }
 

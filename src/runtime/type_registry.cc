@@ -43,14 +43,4 @@ uint32_t TypeRegistry::Intern(const FuncType& type) {
   return id;
 }
 
-const FuncType& TypeRegistry::Lookup(uint32_t id) const {
-  uint32_t index = id - 1;  // id 0 wraps to an index past every chunk
-  WASMC_CHECK(id != 0 && (index >> kChunkBits) < kMaxChunks);
-  const Chunk* chunk = chunks_[index >> kChunkBits].load(std::memory_order_acquire);
-  WASMC_CHECK(chunk != nullptr);
-  const FuncType* type = chunk->types[index & (kChunkSize - 1)].load(std::memory_order_acquire);
-  WASMC_CHECK(type != nullptr);  // ids come only from Intern
-  return *type;
-}
-
 }  // namespace wasmc

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ir/types.h"
+#include "util/checks.h"
 
 namespace wasmc {
 
@@ -29,8 +30,17 @@ class TypeRegistry {
 
   // Returns the id of `type`, registering it on first use.
   uint32_t Intern(const FuncType& type);
-  // The type registered as `id`. The reference stays valid for the registry's life.
-  const FuncType& Lookup(uint32_t id) const;
+  // The type registered as `id`. The reference stays valid for the registry's life. Inline:
+  // it is on every host -> Wasm call.
+  const FuncType& Lookup(uint32_t id) const {
+    uint32_t index = id - 1;  // id 0 wraps to an index past every chunk
+    WASMC_CHECK(id != 0 && (index >> kChunkBits) < kMaxChunks);
+    const Chunk* chunk = chunks_[index >> kChunkBits].load(std::memory_order_acquire);
+    WASMC_CHECK(chunk != nullptr);
+    const FuncType* type = chunk->types[index & (kChunkSize - 1)].load(std::memory_order_acquire);
+    WASMC_CHECK(type != nullptr);  // ids come only from Intern
+    return *type;
+  }
 
  private:
   // Types by id - 1 in fixed-size chunks that never move: a reader needs no lock, only the

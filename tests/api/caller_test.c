@@ -32,8 +32,8 @@ static wasmc_trap_t *reenter(void *env, wasmc_caller_t *caller, wasmc_val_raw_t 
     return wasmc_trap_new("no countdown export", 19);
   }
   values[0].i32 = args[0].i32;
-  wasmc_error_t *err = wasmc_func_call_unchecked(wasmc_caller_store(caller), &countdown.of.func,
-                                                 values, 1, &trap);
+  wasmc_error_t *err =
+      wasmc_func_call_unchecked(wasmc_caller_store(caller), &countdown.of.func, values, 1, &trap);
   if (err) {
     wasmc_error_delete(err);
     return wasmc_trap_new("call failed", 11);
@@ -154,8 +154,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_api_caller__reentrance_depth, api_setup, api_teardown),
       cmocka_unit_test_setup_teardown(test_api_caller__nested_traps_unchanged, api_setup,
                                       api_teardown),
-      cmocka_unit_test_setup_teardown(test_api_caller__from_host_and_null, api_setup,
-                                      api_teardown),
+      cmocka_unit_test_setup_teardown(test_api_caller__from_host_and_null, api_setup, api_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

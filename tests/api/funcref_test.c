@@ -53,8 +53,8 @@ static wasmc_val_t funcref(wasmc_func_t func) {
   return v;
 }
 
-static int32_t call_i32(api_fixture_t *f, wasmc_func_t func, const wasmc_val_t *args,
-                        size_t nargs, wasmc_trap_t **trap) {
+static int32_t call_i32(api_fixture_t *f, wasmc_func_t func, const wasmc_val_t *args, size_t nargs,
+                        wasmc_trap_t **trap) {
   wasmc_val_t r;
   memset(&r, 0, sizeof r);
   api_expect_ok(wasmc_func_call(f->store, &func, args, nargs, &r, 1, trap));
@@ -170,8 +170,7 @@ static void test_api_funcref__foreign_and_stale(void **state) {
   wasmc_func_t call_ref = fn(f, &e, "call_ref");
   wasmc_val_t cargs[2] = {foreign, api_i32(1)};
   wasmc_val_t r;
-  api_expect_error(wasmc_func_call(f->store, &call_ref, cargs, 2, &r, 1, &trap),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(wasmc_func_call(f->store, &call_ref, cargs, 2, &r, 1, &trap), WASMC_ERR_MISUSE);
   wasmc_table_t table = api_export(f->store, &e.inst, "table", WASMC_EXTERN_TABLE).of.table;
   api_expect_error(wasmc_table_set(f->store, &table, 2, &foreign), WASMC_ERR_MISUSE);
   wasmc_global_t g = api_export(f->store, &e.inst, "gref", WASMC_EXTERN_GLOBAL).of.global;
@@ -184,15 +183,13 @@ static void test_api_funcref__foreign_and_stale(void **state) {
                    WASMC_ERR_MISUSE);
   /* Calling a foreign handle; raw words of another store are not recognised. */
   wasmc_val_t a = api_i32(1);
-  api_expect_error(wasmc_func_call(f->store, &other_host, &a, 1, &r, 1, &trap),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(wasmc_func_call(f->store, &other_host, &a, 1, &r, 1, &trap), WASMC_ERR_MISUSE);
   assert_null(wasmc_func_to_raw(f->store, &other_host));
   assert_int_equal(wasmc_func_from_raw(f->store, wasmc_func_to_raw(other, &other_host)).store_id,
                    0);
   /* A stale handle: its store is gone; ids are never reused, so it stays misuse. */
   wasmc_store_delete(other);
-  api_expect_error(wasmc_func_call(f->store, &other_host, &a, 1, &r, 1, &trap),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(wasmc_func_call(f->store, &other_host, &a, 1, &r, 1, &trap), WASMC_ERR_MISUSE);
   assert_null(wasmc_func_type(f->store, &other_host));
   wasmc_module_delete(e.module);
 }
@@ -203,8 +200,7 @@ int main(void) {
                                       api_teardown),
       cmocka_unit_test_setup_teardown(test_api_funcref__call_indirect_host_and_guest, api_setup,
                                       api_teardown),
-      cmocka_unit_test_setup_teardown(test_api_funcref__foreign_and_stale, api_setup,
-                                      api_teardown),
+      cmocka_unit_test_setup_teardown(test_api_funcref__foreign_and_stale, api_setup, api_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

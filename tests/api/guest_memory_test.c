@@ -106,8 +106,7 @@ static void test_api_guest_memory__read_write(void **state) {
   api_expect_ok(wasmc_memory_read_scalar(f->store, &x.mem, 72, 1, 1, &byte));
   assert_int_equal(byte, 8);
   api_expect_ok(wasmc_memory_read_scalar(f->store, &x.mem, 65, 4, 1, &w)); /* unaligned ok */
-  api_expect_error(wasmc_memory_read_scalar(f->store, &x.mem, 66, 4, 4, &w),
-                   WASMC_ERR_MISALIGNED);
+  api_expect_error(wasmc_memory_read_scalar(f->store, &x.mem, 66, 4, 4, &w), WASMC_ERR_MISALIGNED);
   api_expect_error(wasmc_memory_write_scalar(f->store, &x.mem, 68, 8, 8, &v64),
                    WASMC_ERR_MISALIGNED);
   api_expect_error(wasmc_memory_read_scalar(f->store, &x.mem, 65536 - 2, 4, 2, &w),
@@ -147,8 +146,7 @@ static void test_api_guest_memory__borrow_conflicts(void **state) {
   api_expect_ok(wasmc_memory_read(f->store, &x.mem, 10, buf, 4));
   api_expect_error(wasmc_memory_read(f->store, &x.mem, 152, buf, 4), WASMC_ERR_BORROWED);
   api_expect_error(wasmc_memory_write(f->store, &x.mem, 10, buf, 4), WASMC_ERR_BORROWED);
-  api_expect_error(wasmc_memory_write_scalar(f->store, &x.mem, 152, 4, 4, buf),
-                   WASMC_ERR_BORROWED);
+  api_expect_error(wasmc_memory_write_scalar(f->store, &x.mem, 152, 4, 4, buf), WASMC_ERR_BORROWED);
   api_expect_ok(wasmc_memory_write(f->store, &x.mem, 160, buf, 4));
   /* Release: twice is misuse; a borrow of another store is misuse. */
   api_expect_ok(wasmc_memory_unborrow(f->store, &b3));
@@ -163,9 +161,9 @@ static void test_api_guest_memory__borrow_conflicts(void **state) {
   /* Bounds, overflow and mode checks. */
   api_expect_error(wasmc_memory_borrow(f->store, &x.mem, 65530, 7, WASMC_BORROW_SHARED, &p1, &b1),
                    WASMC_ERR_OUT_OF_BOUNDS);
-  api_expect_error(wasmc_memory_borrow(f->store, &x.mem, 10, UINT32_MAX, WASMC_BORROW_MUT, &p1,
-                                       &b1),
-                   WASMC_ERR_OVERFLOW);
+  api_expect_error(
+      wasmc_memory_borrow(f->store, &x.mem, 10, UINT32_MAX, WASMC_BORROW_MUT, &p1, &b1),
+      WASMC_ERR_OVERFLOW);
   api_expect_error(wasmc_memory_borrow(f->store, &x.mem, 0, 1, 7, &p1, &b1), WASMC_ERR_MISUSE);
   api_expect_error(wasmc_memory_borrow(f->store, &x.mem, 0, 1, WASMC_BORROW_MUT, NULL, &b1),
                    WASMC_ERR_MISUSE);
@@ -205,8 +203,7 @@ static void test_api_guest_memory__borrow_str(void **state) {
   api_expect_error(wasmc_memory_borrow_str(f->store, &x.mem, 65536, 1, &s, &b),
                    WASMC_ERR_OUT_OF_BOUNDS);
   api_expect_ok(wasmc_memory_borrow(f->store, &x.mem, 300, 1, WASMC_BORROW_MUT, &p, &b2));
-  api_expect_error(wasmc_memory_borrow_str(f->store, &x.mem, 300, 1, &s, &b),
-                   WASMC_ERR_BORROWED);
+  api_expect_error(wasmc_memory_borrow_str(f->store, &x.mem, 300, 1, &s, &b), WASMC_ERR_BORROWED);
   api_expect_ok(wasmc_memory_unborrow(f->store, &b2));
   wasmc_module_delete(x.module);
 }
@@ -268,8 +265,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_api_guest_memory__read_write, api_setup, api_teardown),
       cmocka_unit_test_setup_teardown(test_api_guest_memory__borrow_conflicts, api_setup,
                                       api_teardown),
-      cmocka_unit_test_setup_teardown(test_api_guest_memory__borrow_str, api_setup,
-                                      api_teardown),
+      cmocka_unit_test_setup_teardown(test_api_guest_memory__borrow_str, api_setup, api_teardown),
       cmocka_unit_test_setup_teardown(test_api_guest_memory__borrow_refuses_calls_and_grow,
                                       api_setup, api_teardown),
   };

@@ -73,8 +73,8 @@ static void test_api_host_calls__rss_flat(void **state) {
   imp.kind = WASMC_EXTERN_FUNC;
   api_expect_ok(wasmc_func_new(f->store, t, tick, &calls, NULL, &imp.of.func));
   api_expect_ok(wasmc_instance_new(f->store, module, &imp, 1, &inst, &trap));
-  api_expect_ok(wasmc_func_new_native(f->store, t, (void (*)(void))native_tick,
-                                      WASMC_NATIVE_ENV, &calls, NULL, &imp.of.func));
+  api_expect_ok(wasmc_func_new_native(f->store, t, (void (*)(void))native_tick, WASMC_NATIVE_ENV,
+                                      &calls, NULL, &imp.of.func));
   api_expect_ok(wasmc_instance_new(f->store, module, &imp, 1, &inst2, &trap));
   wasmc_functype_delete(t);
   wasmc_func_t loop = api_export(f->store, &inst, "loop", WASMC_EXTERN_FUNC).of.func;

@@ -127,18 +127,18 @@ static void test_api_linker__errors(void **state) {
                     "unknown import: `env`.`host`");
   /* Names are resolved before types are checked: the next unknown import is reported. */
   wasmc_functype_t *bad = wasmc_functype_new(i64, 1, NULL, 0);
-  api_expect_ok(wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, bad, add_one,
-                                         NULL, NULL));
+  api_expect_ok(
+      wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, bad, add_one, NULL, NULL));
   expect_unlinkable(wasmc_linker_instantiate(linker, f->store, module, &inst, &trap),
                     "unknown import: `env`.`mem`");
   wasmc_linker_delete(linker);
   api_expect_ok(wasmc_linker_new(f->engine, &linker));
-  api_expect_ok(wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one, NULL,
-                                         NULL));
+  api_expect_ok(
+      wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one, NULL, NULL));
   /* Shadowing: refused by default (nothing is created, the finalizer does not run). */
-  api_expect_error(wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one,
-                                            NULL, finalizer),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(
+      wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one, NULL, finalizer),
+      WASMC_ERR_MISUSE);
   g.kind = WASMC_EXTERN_GLOBAL;
   api_expect_ok(wasmc_global_new(f->store, &zero, false, &g.of.global)); /* immutable */
   api_expect_ok(wasmc_linker_define(linker, f->store, "env", 3, "g", 1, &g));
@@ -177,13 +177,13 @@ static void test_api_linker__errors(void **state) {
   g.kind = WASMC_EXTERN_GLOBAL;
   api_expect_ok(wasmc_global_new(f->store, &zero, true, &g.of.global));
   api_expect_ok(wasmc_linker_define(linker, f->store, "env", 3, "g", 1, &g));
-  api_expect_ok(wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, bad, add_one,
-                                         NULL, NULL));
+  api_expect_ok(
+      wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, bad, add_one, NULL, NULL));
   wasmc_functype_delete(bad);
   expect_unlinkable(wasmc_linker_instantiate(linker, f->store, module, &inst, &trap),
                     "incompatible import type for `env`.`host`");
-  api_expect_ok(wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one, NULL,
-                                         NULL));
+  api_expect_ok(
+      wasmc_linker_define_func(linker, f->store, "env", 3, "host", 4, t, add_one, NULL, NULL));
   api_expect_ok(wasmc_linker_instantiate(linker, f->store, module, &inst, &trap));
   assert_null(trap);
   wasmc_linker_allow_shadowing(linker, false);

@@ -33,11 +33,11 @@ static int32_t native_peek(wasmc_caller_t *caller, int32_t addr) {
     return -1;
   }
   if (!wasmc_caller_export_get(caller, "memory", 6, &mem)) return -2;
-  err = wasmc_memory_read_scalar(wasmc_caller_store(caller), &mem.of.memory, (uint32_t)addr, 4,
-                                 4, &v);
+  err = wasmc_memory_read_scalar(wasmc_caller_store(caller), &mem.of.memory, (uint32_t)addr, 4, 4,
+                                 &v);
   if (err) {
-    wasmc_caller_set_trap(caller, wasmc_trap_new(wasmc_error_message(err),
-                                                 strlen(wasmc_error_message(err))));
+    wasmc_caller_set_trap(
+        caller, wasmc_trap_new(wasmc_error_message(err), strlen(wasmc_error_message(err))));
     wasmc_error_delete(err);
   }
   return v;
@@ -100,17 +100,16 @@ static void test_api_native__signatures_from_wasm_and_host(void **state) {
 
   finalized = 0;
   for (i = 0; i < 6; i++) imports[i].kind = WASMC_EXTERN_FUNC;
-  imports[0].of.func = make_native(f->store, add3_p, 3, f64_r, 1, (void (*)(void))native_add3,
-                                   0, NULL);
-  imports[1].of.func = make_native(f->store, ii, 2, ii, 2, (void (*)(void))native_divmod, 0,
-                                   NULL);
+  imports[0].of.func =
+      make_native(f->store, add3_p, 3, f64_r, 1, (void (*)(void))native_add3, 0, NULL);
+  imports[1].of.func = make_native(f->store, ii, 2, ii, 2, (void (*)(void))native_divmod, 0, NULL);
   imports[2].of.func = make_native(f->store, ff, 2, ff, 1, (void (*)(void))native_fmul, 0, NULL);
   imports[3].of.func = make_native(f->store, NULL, 0, NULL, 0, (void (*)(void))native_count,
                                    WASMC_NATIVE_ENV, &counter);
   imports[4].of.func = make_native(f->store, i64, 1, i64, 1, (void (*)(void))native_neg64,
                                    WASMC_NATIVE_ENV | WASMC_NATIVE_CALLER, NULL);
-  imports[5].of.func = make_native(f->store, i32, 1, i32, 1, (void (*)(void))native_peek,
-                                   WASMC_NATIVE_CALLER, NULL);
+  imports[5].of.func =
+      make_native(f->store, i32, 1, i32, 1, (void (*)(void))native_peek, WASMC_NATIVE_CALLER, NULL);
   api_expect_ok(wasmc_instance_new(f->store, module, imports, 6, &inst, &trap));
   assert_null(trap);
 
@@ -203,15 +202,14 @@ static void test_api_native__creation_errors(void **state) {
   finalized = 0;
   api_expect_error(wasmc_func_new_native(f->store, t, NULL, 0, NULL, count_finalizer, &fn),
                    WASMC_ERR_MISUSE);
-  api_expect_error(wasmc_func_new_native(NULL, t, (void (*)(void))native_fmul, 0, NULL, NULL,
-                                         &fn),
+  api_expect_error(wasmc_func_new_native(NULL, t, (void (*)(void))native_fmul, 0, NULL, NULL, &fn),
                    WASMC_ERR_MISUSE);
-  api_expect_error(wasmc_func_new_native(f->store, NULL, (void (*)(void))native_fmul, 0, NULL,
-                                         NULL, &fn),
-                   WASMC_ERR_MISUSE);
-  api_expect_error(wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul, 0, NULL,
-                                         NULL, NULL),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(
+      wasmc_func_new_native(f->store, NULL, (void (*)(void))native_fmul, 0, NULL, NULL, &fn),
+      WASMC_ERR_MISUSE);
+  api_expect_error(
+      wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul, 0, NULL, NULL, NULL),
+      WASMC_ERR_MISUSE);
   api_expect_error(wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul, 4, NULL,
                                          count_finalizer, &fn),
                    WASMC_ERR_MISUSE);
@@ -225,10 +223,10 @@ static void test_api_native__creation_errors(void **state) {
   t = ft(many, 31, NULL, 0);
   api_expect_ok(wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul, WASMC_NATIVE_ENV,
                                       NULL, NULL, &fn)); /* 32 C parameters: the maximum */
-  api_expect_error(wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul,
-                                         WASMC_NATIVE_ENV | WASMC_NATIVE_CALLER, NULL,
-                                         count_finalizer, &fn),
-                   WASMC_ERR_MISUSE);
+  api_expect_error(
+      wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul,
+                            WASMC_NATIVE_ENV | WASMC_NATIVE_CALLER, NULL, count_finalizer, &fn),
+      WASMC_ERR_MISUSE);
   wasmc_functype_delete(t);
   t = ft(many, 20, many, 13); /* 20 params + 13 result pointers */
   api_expect_error(wasmc_func_new_native(f->store, t, (void (*)(void))native_fmul, 0, NULL,
