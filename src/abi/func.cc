@@ -67,11 +67,18 @@ wasmc_error_t* wasmc_func_call_unchecked(wasmc_store_t* store, const wasmc_func_
   if (reinterpret_cast<uintptr_t>(values) % alignof(ValRaw) == 0 && values) {
     status = CallFuncRaw(s, ref, reinterpret_cast<ValRaw*>(values), &trap);
   } else {
-    // ValRaw is 16-byte aligned; the public union is not required to be.
-    std::vector<ValRaw> copy(std::max<size_t>(need, 1));
-    if (need) std::memcpy(copy.data(), values, need * sizeof(ValRaw));
-    status = CallFuncRaw(s, ref, copy.data(), &trap);
-    if (status.ok() && !trap && need) std::memcpy(values, copy.data(), need * sizeof(ValRaw));
+    // ValRaw is 16-byte aligned; the public union (8-byte aligned) is not required to be. An
+    // aligned copy, on the stack for up to 16 values: no allocation per call.
+    ValRaw inline_copy[16];
+    std::vector<ValRaw> heap_copy;
+    ValRaw* copy = inline_copy;
+    if (need > 16) {
+      heap_copy.resize(need);
+      copy = heap_copy.data();
+    }
+    if (need) std::memcpy(copy, values, need * sizeof(ValRaw));
+    status = CallFuncRaw(s, ref, copy, &trap);
+    if (status.ok() && !trap && need) std::memcpy(values, copy, need * sizeof(ValRaw));
   }
   if (!status.ok()) return abi::ToError(status);
   abi::ReturnTrap(std::move(trap), trap_out);
