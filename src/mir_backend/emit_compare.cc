@@ -65,6 +65,8 @@ void Translator::EmitCompare(MIR_insn_code_t code) {
   last_cmp_.code = code;
   last_cmp_.a = oa;
   last_cmp_.b = ob;
+  last_cmp_.in[0] = a;
+  last_cmp_.in[1] = b;
   Push(t);
 }
 

@@ -57,6 +57,7 @@ void Translator::PushFrame(Opcode op, const BlockSig& sig, bool dead) {
     }
     f.label = NewLabel();
   }
+  PushTaintFrame();
   frames_.push_back(f);
 }
 
@@ -73,6 +74,7 @@ void Translator::EmitLoop(const Instr& in) {
   Frame& f = frames_.back();
   for (uint32_t i = 0; i < f.num_params; ++i) {
     Value& v = stack_[f.height + i];
+    if (v.tainted) Sink(v);  // the header's params are untainted (emit_taint.cc)
     MoveTo(MergeReg(f, i), v);
     Value p;
     p.type = v.type;
@@ -95,17 +97,21 @@ void Translator::EmitIf(const Instr& in) {
   // so the else arm can reuse them.
   f.saved = uint32_t(saved_pool_.size());
   saved_pool_.insert(saved_pool_.end(), stack_.begin() + f.height, stack_.end());
+  if (Tainting()) TaintedLocals(&taint_frames_[frames_.size() - 1].entry);
+  SinkCondition(fused ? &cmp : nullptr, cond);
   EmitCondBranch(fused ? &cmp : nullptr, cond, false, f.else_label);
 }
 
 void Translator::EmitElse() {
   Frame& f = frames_.back();
   if (reachable_) {
+    TaintBranch(0);
     EmitBranchMoves(f);
     Emit(MIR_JMP, {L(f.label)});
     f.end_reached = true;
   }
   PlaceLabel(f.else_label);
+  if (Tainting()) RestoreLocalTaint(taint_frames_[frames_.size() - 1].entry);
   f.has_else = true;
   stack_.resize(f.height);
   stack_.insert(stack_.end(), saved_pool_.begin() + f.saved,
@@ -116,7 +122,10 @@ void Translator::EmitElse() {
 void Translator::EmitEnd() {
   Frame& f = frames_.back();
   if (frames_.size() == 1) {  // the function's final `end`
-    if (reachable_) EmitBranchMoves(f);
+    if (reachable_) {
+      TaintBranch(0);
+      EmitBranchMoves(f);
+    }
     PlaceLabel(f.label);
     EmitReturnValues();
     reachable_ = false;
@@ -129,21 +138,30 @@ void Translator::EmitEnd() {
     return;
   }
   if (reachable_) {
+    TaintBranch(0);
     EmitBranchMoves(f);
     f.end_reached = true;
   }
+  TaintFrame& tf = taint_frames_[frames_.size() - 1];
   if (f.op == Opcode::If && !f.has_else) {  // the missing else arm passes the params through
     if (reachable_) Emit(MIR_JMP, {L(f.label)});
     PlaceLabel(f.else_label);
-    for (uint32_t i = 0; i < f.num_results; ++i) MoveTo(MergeReg(f, i), saved_pool_[f.saved + i]);
+    for (uint32_t i = 0; i < f.num_results; ++i) {
+      const Value& p = saved_pool_[f.saved + i];
+      tf.results |= p.tainted;
+      MoveTo(MergeReg(f, i), p);
+    }
+    tf.locals.insert(tf.locals.end(), tf.entry.begin(), tf.entry.end());
     f.end_reached = true;
   }
   PlaceLabel(f.label);
+  TaintAtLabel();
   stack_.resize(f.height);
   for (uint32_t i = 0; i < f.num_results; ++i) {
     Value v;
     v.type = FrameType(f, f.num_params + i);
     v.reg = MergeReg(f, i);
+    v.tainted = tf.results;
     Push(v);
   }
   reachable_ = f.end_reached;
@@ -186,6 +204,7 @@ void Translator::SetUnreachable() {
 }
 
 void Translator::EmitBr(uint32_t depth) {
+  TaintBranch(depth);
   EmitJumpTo(&FrameAt(depth));
   SetUnreachable();
 }
@@ -194,8 +213,10 @@ void Translator::EmitBrIf(uint32_t depth) {
   Value cond = Pop();
   Compare cmp;
   const Compare* fused = TakeCompare(cond, &cmp) ? &cmp : nullptr;
+  TaintBranch(depth);  // sinks precede the branch: they run on both paths
   Frame& t = FrameAt(depth);
   if (t.op != Opcode::Loop) {
+    SinkCondition(fused, cond);  // a back edge observes it; a forward branch may vanish
     // A block's merge registers are read only at its label, so moving unconditionally is safe
     // (the moves write no register that the condition reads: a block's merge registers are
     // on the value stack only after the block has ended).
@@ -246,6 +267,8 @@ void Translator::EmitBrTable(const Instr& in) {
       default_label = label;
     }
   }
+  for (uint32_t i = 0; i <= n; ++i) TaintBranch(in.targets[i]);  // sinks precede the jump
+  SinkCondition(nullptr, index);
   if (n == 0) {
     Emit(MIR_JMP, {L(default_label)});
   } else {
@@ -261,6 +284,7 @@ void Translator::EmitBrTable(const Instr& in) {
 }
 
 void Translator::EmitReturn() {
+  TaintBranch(uint32_t(frames_.size() - 1));
   EmitJumpTo(&frames_[0]);
   SetUnreachable();
 }

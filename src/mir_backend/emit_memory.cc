@@ -92,6 +92,7 @@ void Translator::EmitLoad(const Instr& in) {
   // Zero-extending loads define the whole register.
   t.zext = a.value == ValType::kI32 &&
            (a.type == MIR_T_U8 || a.type == MIR_T_U16 || a.type == MIR_T_U32);
+  t.tainted = Tainting();  // no check: only executing the load traps (emit_taint.cc)
   Push(t);
 }
 

@@ -11,6 +11,8 @@ void Translator::EmitLocalGet(uint32_t index) {
   v.kind = Kind::kLocal;
   v.local = index;
   v.reg = local_regs_[index];
+  v.tainted = LocalTainted(index);  // the entry now carries the local's unobserved load
+  SetLocalTaint(index, false);
   Push(v);
 }
 
@@ -23,6 +25,15 @@ void Translator::EmitLocalSet(uint32_t index, bool tee) {
     addr_cache_.pop_back();
     break;
   }
+  if (LocalTainted(index)) {  // the old value dies unobserved: sink it
+    Value old;
+    old.type = local_types_[index];
+    old.kind = Kind::kLocal;
+    old.local = index;
+    old.reg = local_regs_[index];
+    Sink(old);
+  }
+  SetLocalTaint(index, v.tainted);
   MoveTo(local_regs_[index], v);
   if (!tee) return;
   if (v.kind == Kind::kConst) {

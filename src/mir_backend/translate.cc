@@ -83,6 +83,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   vmctx_ = MIR_reg(ctx_, "vmctx", func_);
   if (hidden == 3) ret_area_ = MIR_reg(ctx_, "ret_area", func_);
   EmitPrologue(locals, num_locals);
+  ResetTaint(num_locals);
   InterruptFunctionEntry();
 
   BlockSig sig;
@@ -115,7 +116,9 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
     case Opcode::Drop: EmitDrop(); break;
     case Opcode::Select: case Opcode::SelectT:
       if (in.type == ValType::kV128) return Unsupported();
+      TaintPureBegin();
       EmitSelect();
+      TaintPureEnd();
       break;
     case Opcode::LocalGet: EmitLocalGet(in.index); break;
     case Opcode::LocalSet: EmitLocalSet(in.index, false); break;
@@ -143,15 +146,22 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
       EmitConst(in);
       break;
     case Opcode::RefNull: Push(Const(ValType::kFuncRef, 0)); break;
-    case Opcode::RefIsNull: EmitRefIsNull(); break;
+    case Opcode::RefIsNull:
+      TaintPureBegin();
+      EmitRefIsNull();
+      TaintPureEnd();
+      break;
     case Opcode::RefFunc: EmitRefFunc(in.index); break;
     default:
       if (in.op >= Opcode::I32Load && in.op <= Opcode::I64Load32U) {
         EmitLoad(in);
       } else if (in.op >= Opcode::I32Store && in.op <= Opcode::I64Store32) {
         EmitStore(in);
-      } else {
-        return EmitNumeric(in);
+      } else {  // numeric, compare, conversion: pure
+        TaintPureBegin();
+        Status s = EmitNumeric(in);
+        TaintPureEnd();
+        return s;
       }
   }
   return Status();
@@ -327,6 +337,7 @@ void Translator::MaterializeLocals(uint32_t from) {
     Value t = NewTemp(v.type);
     MoveTo(t.reg, v);
     t.zext = v.zext;
+    t.tainted = v.tainted;
     v = t;
   }
 }
@@ -336,19 +347,18 @@ void Translator::SpillLocal(uint32_t local) {
     if (v.kind != Kind::kLocal || v.local != local) continue;
     Value t = NewTemp(v.type);
     MoveTo(t.reg, v);
+    t.tainted = v.tainted;
     v = t;
   }
 }
 
 void Translator::EmitDrop() {
   // MIR's -O1 dead code elimination deletes instructions whose results are unused, loads
-  // included, but never stores; a dropped out-of-bounds load must still trap in guard-page
-  // mode. So a dropped computed value is stored to the scratch slot (drops of computed values
-  // are rare; branches on it would not do: MIR removes branches to the next instruction).
+  // included, but never stores; a dropped value that may hold an unobserved guard-mode load is
+  // stored to the scratch slot (emit_taint.cc; branches on it would not do: MIR removes
+  // branches to the next instruction). Other drops emit nothing.
   Value v = Pop();
-  if (v.kind != Kind::kTemp) return;
-  MIR_reg_t s = Scratch(8);
-  Emit(MovCodeOf(v.type), {Mem(MirRegTypeOf(v.type), 0, s), R(v.reg)});
+  if (v.tainted) Sink(v);
 }
 
 // ---- prologue and epilogue -------------------------------------------------------------------

@@ -73,6 +73,7 @@ class Translator {
     uint32_t local = 0;   // kLocal: the local's index
     MIR_reg_t reg = 0;    // kTemp, kLocal
     uint64_t bits = 0;    // kConst: i32 zero-extended, i64, f32/f64 bit patterns
+    bool tainted = false;  // may hold an unobserved guard-mode load (emit_taint.cc)
   };
 
   // A control frame. The function body is frame 0 (op Block, branches to it return).
@@ -98,6 +99,7 @@ class Translator {
     MIR_reg_t reg = 0;
     MIR_insn_code_t code = MIR_INVALID_INSN;
     MIR_op_t a, b;
+    Value in[2];  // the operands, for SinkCondition
   };
 
   // Values loaded once per function in the prologue, on first use.
@@ -254,6 +256,33 @@ class Translator {
   void InterruptChecks();
   bool BranchLeavesFunction(const Instr& in);
 
+  // ---- unobserved loads in guard-page mode (emit_taint.cc) ----
+  // Per control frame (same index as frames_): the locals tainted on some edge into its label,
+  // an if's local taint at entry (for the else arm), whether a tainted value reaches its
+  // result registers.
+  struct TaintFrame {
+    std::vector<uint32_t> locals;
+    std::vector<uint32_t> entry;
+    bool results = false;
+  };
+  bool Tainting() const { return !options_.explicit_bounds_checks; }
+  void ResetTaint(uint32_t num_locals);
+  void PushTaintFrame();
+  void Sink(const Value& v);  // store v to the scratch slot: a use MIR cannot delete
+  void SinkStack(size_t from, size_t to);
+  bool LocalTainted(uint32_t local) const { return local_taint_[local] != 0; }
+  void SetLocalTaint(uint32_t local, bool tainted);
+  void TaintedLocals(std::vector<uint32_t>* out);  // compacts tainted_locals_ into *out
+  void SinkTaintedLocals();
+  void RestoreLocalTaint(const std::vector<uint32_t>& locals);
+  void TaintBranch(uint32_t depth);  // before the branch instruction(s) to FrameAt(depth)
+  void TaintAtLabel();
+  // A conditional branch does not observe its condition: MIR deletes a branch to the next
+  // instruction, and a branch to a block's end can become one once dead code is gone.
+  void SinkCondition(const Compare* cmp, const Value& cond);  // after placing the innermost block's or if's end label
+  void TaintPureBegin();
+  void TaintPureEnd();
+
   void EmitDrop();
   Status Unsupported();
 
@@ -304,6 +333,12 @@ class Translator {
   std::vector<MIR_type_t> res_types_;
   ParamNames param_names_;
   InterruptState interrupt_;
+  std::vector<uint8_t> local_taint_;      // per local: 1 if tainted
+  std::vector<uint32_t> tainted_locals_;  // superset of the tainted locals (may repeat)
+  std::vector<uint32_t> taint_tmp_;
+  std::vector<TaintFrame> taint_frames_;
+  Value pure_in_[3];
+  size_t pure_height_ = 0;
   char name_buf_[32] = {};
 };
 
