@@ -344,7 +344,7 @@ std::string CompareTraces(const Trace& a, const Trace& b, bool tolerate_dead_loa
     const TraceCall& y = b.calls[i];
     if (x.stack_exhausted || y.stack_exhausted) return "";
     if (x.call != y.call) return "call " + std::to_string(i) + ": '" + x.call + "' vs '" + y.call + "'";
-    if (tolerate_dead_load && (x.host != y.host || x.result != y.result) &&
+    if (tolerate_dead_load && (x.host != y.host || x.result != y.result || x.state != y.state) &&
         y.result == "=> trap mem") {
       if (tolerated) *tolerated = true;
       return "";

@@ -42,8 +42,9 @@ bool RunModule(wasmc_engine_t* engine, const GeneratedModule& m, Trace* trace, s
 // Compares two traces of the same module. Stops (equal) at the first call where either side
 // exhausted its stack: the engines' stack limits differ legitimately. Returns "" if equal,
 // else a description of the first difference.
-// With `tolerate_dead_load`, a call where `b` traps "mem" and `a` does something else ends
-// the comparison without a mismatch: the known bug of tests/regress/issue-dead-load-no-trap.wast
+// With `tolerate_dead_load`, a call where `b` traps "mem" and `a` differs in any way (other
+// result, other host calls, or the same trap reached later, after side effects) ends the
+// comparison without a mismatch: the known bug of tests/regress/issue-dead-load-no-trap.wast
 // (MIR -O1 deletes unused loads, so their out-of-bounds trap is lost). `*tolerated` is set
 // when that happened.
 std::string CompareTraces(const Trace& a, const Trace& b, bool tolerate_dead_load = false,
