@@ -80,6 +80,7 @@ void ModuleDecoder::DecodeSections() {
     }
     last_rank = kSectionRank[id];
     uint64_t start = r_.offset();
+    m_->section_offsets[id] = start;
     DecodeSection(id);
     if (r_.ok() && r_.offset() != start + size) {
       r_.FailAt(start, ErrorKind::kMalformed, "section size mismatch");

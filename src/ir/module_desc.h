@@ -108,6 +108,16 @@ struct ModuleDesc {
   std::string module_name;
   std::vector<std::string> func_names;
 
+  // Byte offset of each known section's contents, by section id (1..12), or UINT64_MAX when the
+  // section is absent. Module-level validation errors report the offset of the section that
+  // declares the offending entry.
+  std::array<uint64_t, 13> section_offsets = MakeNoSectionOffsets();
+  static std::array<uint64_t, 13> MakeNoSectionOffsets() {
+    std::array<uint64_t, 13> a{};
+    a.fill(UINT64_MAX);
+    return a;
+  }
+
   const FuncType& FuncTypeOf(uint32_t func_index) const { return types[funcs[func_index]]; }
   uint32_t NumDefinedFuncs() const { return uint32_t(funcs.size()) - num_imported_funcs; }
 };

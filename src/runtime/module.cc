@@ -32,7 +32,7 @@ Status Module::Validate(const uint8_t* bytes, size_t len) {
 
 Result<Module*> Module::Create(Engine* engine, const uint8_t* bytes, size_t len) {
   WASMC_ASSIGN_OR_RETURN(ModuleDesc desc, DecodeModule(bytes, len));
-  WASMC_TRY(ValidateModule(desc));
+  WASMC_TRY(ValidateModuleFirst(desc));
   CompileOptions options;
   options.opt_level = engine->config().opt_level;
   options.explicit_bounds_checks = engine->config().explicit_bounds_checks;

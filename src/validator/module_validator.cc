@@ -166,16 +166,37 @@ Status CheckExports(const ModuleDesc& m) {
   return Status::Ok();
 }
 
+// Gives an error without an offset of its own the offset of the section it is about.
+Status AtSection(const ModuleDesc& m, uint8_t section_id, Status st) {
+  if (st.ok() || st.offset() != kNoOffset) return st;
+  uint64_t offset = m.section_offsets[section_id];
+  if (offset == UINT64_MAX) return st;
+  return Status::Error(st.kind(), st.message(), offset);
+}
+
+// Imported functions' type indices are declared in the import section (2), the others in the
+// function section (3).
+Status CheckFuncsAt(const ModuleDesc& m) {
+  Status st = CheckFuncs(m);
+  if (st.ok()) return st;
+  bool in_imports = false;
+  for (uint32_t i = 0; i < m.num_imported_funcs; ++i) {
+    if (m.funcs[i] >= m.types.size()) in_imports = true;
+  }
+  return AtSection(m, in_imports ? 2 : 3, std::move(st));
+}
+
 }  // namespace
 
 Status ValidateModule(const ModuleDesc& m) {
-  WASMC_TRY(CheckFuncs(m));
-  WASMC_TRY(CheckTablesAndMemories(m));
-  WASMC_TRY(CheckGlobals(m));
-  WASMC_TRY(CheckElems(m));
-  WASMC_TRY(CheckDatas(m));
-  WASMC_TRY(CheckStart(m));
-  WASMC_TRY(CheckExports(m));
+  WASMC_TRY(CheckFuncsAt(m));
+  WASMC_TRY(AtSection(m, m.memories.size() > m.num_imported_memories ? 5 : 4,
+                      CheckTablesAndMemories(m)));
+  WASMC_TRY(AtSection(m, 6, CheckGlobals(m)));
+  WASMC_TRY(AtSection(m, 9, CheckElems(m)));
+  WASMC_TRY(AtSection(m, 11, CheckDatas(m)));
+  WASMC_TRY(AtSection(m, 8, CheckStart(m)));
+  WASMC_TRY(AtSection(m, 7, CheckExports(m)));
   return Status::Ok();
 }
 

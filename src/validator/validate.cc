@@ -44,9 +44,14 @@ Status ValidateModuleBodies(const ModuleDesc& m) {
   return Status::Ok();
 }
 
-Status Validate(const ModuleDesc& m) {
+Status ValidateModuleFirst(const ModuleDesc& m) {
   Status st = ValidateModule(m);
   if (!st.ok()) return PreferMalformed(m, m.num_imported_funcs, std::move(st));
+  return st;
+}
+
+Status Validate(const ModuleDesc& m) {
+  WASMC_TRY(ValidateModuleFirst(m));
   return ValidateModuleBodies(m);
 }
 

@@ -23,6 +23,10 @@ Status Validate(const ModuleDesc& m);
 // spec's error kind.
 Status FindMalformedBody(const ModuleDesc& m, uint32_t first_func);
 
+// ValidateModule(m), with a malformed function body (FindMalformedBody) outranking a module-level
+// validation error, as the reference interpreter's order requires.
+Status ValidateModuleFirst(const ModuleDesc& m);
+
 }  // namespace wasmc
 
 #endif  // WASMC_VALIDATOR_VALIDATE_H_
