@@ -65,6 +65,8 @@ def tolerate_dead_load(la, lb):
     trapped "mem" and wasmc -O1 (la) did something else (another result, more host calls, or
     the same trap later, after side effects): the known bug of
     tests/regress/issue-dead-load-no-trap.wast."""
+    if la and lb and la[0] != lb[0] and lb[0] == 'inst trap mem':  # in the start function
+        return [], [], True
     for i in range(min(len(la), len(lb))):
         if la[i] != lb[i]:
             start = i

@@ -76,3 +76,12 @@
 (assert_trap (invoke "call-arg" (i32.const 65534)) "out of bounds memory access")
 (assert_return (invoke "br-if-cond" (i32.const 0)) (i32.const 8))
 (assert_trap (invoke "br-if-cond" (i32.const 65536)) "out of bounds memory access")
+
+;; The same in a start function: instantiation must trap (found as "inst ok" vs "inst trap mem").
+(assert_trap
+  (module
+    (memory 1 5)
+    (func $start (local i64)
+      (local.set 0 (i64.load32_s align=2 (i32.const 65535))))
+    (start $start))
+  "out of bounds memory access")
