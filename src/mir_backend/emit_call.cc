@@ -11,9 +11,19 @@ void Translator::EmitCall(uint32_t func) {
   const FuncType& type = module_.types[type_index];
   MIR_item_t proto = items_.protos[type_index];
   if (func >= module_.num_imported_funcs) {
+    // MIR inlines small callees (MIR_MAX_INSNS_FOR_CALL_INLINE), after which the call no
+    // longer observes its arguments, and the callee's loads that it returns are only as live
+    // as the caller keeps the results (emit_taint.cc): so tainted arguments are sunk and the
+    // results are tainted.
+    if (Tainting()) SinkStack(stack_.size() - type.params.size(), stack_.size());
     MIR_insn_t call =
         EmitWasmCall(type, proto, MIR_new_ref_op(ctx_, items_.funcs[func]), R(vmctx_));
     direct_calls_.push_back({call, func});
+    if (Tainting()) {
+      for (size_t i = stack_.size() - type.results.size(); i < stack_.size(); ++i) {
+        stack_[i].tainted = true;
+      }
+    }
     return;
   }
   MIR_reg_t funcs = CachedReg(Cached::kFuncs);

@@ -11,8 +11,10 @@
 //   - a guard-mode load pushes a tainted value; a pure operation (numeric, compare,
 //     conversion, select, ref.is_null) pushes a value tainted iff an operand was (a result
 //     that is a constant although an operand was tainted sinks the tainted operands);
-//   - observing consumers (stores, calls, load and table operands, global.set, memory and
-//     table helpers, function results, the condition of a back edge) need nothing;
+//   - observing consumers (stores, calls through imports or tables, load and table operands,
+//     global.set, memory and table helpers, function results, the condition of a back edge)
+//     need nothing; a direct call to a function of the module is not one, because MIR may
+//     inline the callee: its tainted arguments are sunk and its results are tainted;
 //   - other branch conditions (if, forward br_if, br_table) are sunk when tainted: MIR
 //     deletes a branch to the next instruction, which a forward branch can become once the
 //     dead code before its label is gone, and with it the branch's use of the condition;
