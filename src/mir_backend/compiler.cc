@@ -11,6 +11,7 @@
 #include "mir_backend/context.h"
 #include "mir_backend/translator.h"
 #include "validator/func_validator.h"
+#include "validator/validate.h"
 
 namespace wasmc {
 
@@ -141,7 +142,14 @@ Result<std::unique_ptr<CompiledModule>> ModuleCompiler::Run() {
   validator_.reset(new FuncValidator<Translator>(m_, *translator_));
   for (current_ = m_.num_imported_funcs; current_ < m_.funcs.size(); ++current_) {
     WASMC_TRY(RunGuarded(ctx_, TranslateFunction, this));
-    if (!status_.ok()) return status_;
+    if (!status_.ok()) {
+      // A malformed later body outranks this validation error (validator/validate.h).
+      if (status_.kind() == ErrorKind::kInvalid) {
+        Status malformed = FindMalformedBody(m_, current_ + 1);
+        if (!malformed.ok()) return malformed;
+      }
+      return status_;
+    }
   }
   out_->code_.assign(m_.NumDefinedFuncs(), nullptr);
   WASMC_TRY(RunGuarded(ctx_, LinkAndGenerate, this));
