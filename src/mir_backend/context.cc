@@ -24,7 +24,7 @@ struct GuardFrame {
 // callback has no user argument, and a context is used by one thread at a time.
 thread_local GuardFrame* tls_guard = nullptr;
 
-[[noreturn]] void OnMirError(MIR_error_type_t type, const char* format, ...) {
+__attribute__((noreturn)) void OnMirError(MIR_error_type_t type, const char* format, ...) {
   GuardFrame* frame = tls_guard;
   std::va_list ap;
   va_start(ap, format);
