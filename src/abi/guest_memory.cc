@@ -20,6 +20,24 @@ wasmc_error_t* Borrowed() { return abi::NewError(ErrorKind::kBorrowed, "already 
 // Guest memory is little-endian; so are the hosts wasmc supports (x86-64, AArch64, RISC-V).
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "guest scalars are copied unswapped");
 
+// The checks shared by the scalar accessors: arguments, handle, range and alignment, and the
+// borrows a read (`mut_only`: only mutable borrows conflict) or a write must not overlap.
+// `store` is not NULL. Writes the address of the scalar to `*p_out`.
+wasmc_error_t* ScalarTarget(wasmc_store_t* store, const wasmc_memory_t* memory, uint32_t offset,
+                            uint32_t size, uint32_t align, bool mut_only, uint8_t** p_out) {
+  if (size != 1 && size != 2 && size != 4 && size != 8)
+    return abi::Misuse("size must be 1, 2, 4 or 8");
+  if (!IsPowerOfTwo(align)) return abi::Misuse("align must be a power of two");
+  Store* s = abi::Unwrap(store);
+  LinearMemory* mem = abi::MemoryOf(s, memory);
+  if (!mem) return BadHandle();
+  Status st = CheckGuestRange(*mem, offset, size, align);
+  if (!st.ok()) return abi::ToError(st);
+  if (s->borrows().Overlaps(mem, offset, size, mut_only)) return Borrowed();
+  *p_out = mem->base() + offset;
+  return nullptr;
+}
+
 }  // namespace
 
 extern "C" {
@@ -55,16 +73,10 @@ wasmc_error_t* wasmc_memory_read_scalar(wasmc_store_t* store, const wasmc_memory
                                         uint32_t offset, uint32_t size, uint32_t align,
                                         void* out) WASMC_SHIM_NOEXCEPT {
   if (!store || !out) return abi::Misuse("store or out is NULL");
-  if (size != 1 && size != 2 && size != 4 && size != 8)
-    return abi::Misuse("size must be 1, 2, 4 or 8");
-  if (!IsPowerOfTwo(align)) return abi::Misuse("align must be a power of two");
-  Store* s = abi::Unwrap(store);
-  LinearMemory* mem = abi::MemoryOf(s, memory);
-  if (!mem) return BadHandle();
-  Status st = CheckGuestRange(*mem, offset, size, align);
-  if (!st.ok()) return abi::ToError(st);
-  if (s->borrows().Overlaps(mem, offset, size, /*mut_only=*/true)) return Borrowed();
-  std::memcpy(out, mem->base() + offset, size);
+  uint8_t* p = nullptr;
+  if (wasmc_error_t* e = ScalarTarget(store, memory, offset, size, align, /*mut_only=*/true, &p))
+    return e;
+  std::memcpy(out, p, size);
   return nullptr;
 }
 
@@ -72,16 +84,10 @@ wasmc_error_t* wasmc_memory_write_scalar(wasmc_store_t* store, const wasmc_memor
                                          uint32_t offset, uint32_t size, uint32_t align,
                                          const void* value) WASMC_SHIM_NOEXCEPT {
   if (!store || !value) return abi::Misuse("store or value is NULL");
-  if (size != 1 && size != 2 && size != 4 && size != 8)
-    return abi::Misuse("size must be 1, 2, 4 or 8");
-  if (!IsPowerOfTwo(align)) return abi::Misuse("align must be a power of two");
-  Store* s = abi::Unwrap(store);
-  LinearMemory* mem = abi::MemoryOf(s, memory);
-  if (!mem) return BadHandle();
-  Status st = CheckGuestRange(*mem, offset, size, align);
-  if (!st.ok()) return abi::ToError(st);
-  if (s->borrows().Overlaps(mem, offset, size, /*mut_only=*/false)) return Borrowed();
-  std::memcpy(mem->base() + offset, value, size);
+  uint8_t* p = nullptr;
+  if (wasmc_error_t* e = ScalarTarget(store, memory, offset, size, align, /*mut_only=*/false, &p))
+    return e;
+  std::memcpy(p, value, size);
   return nullptr;
 }
 
