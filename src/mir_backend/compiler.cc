@@ -118,6 +118,14 @@ void ModuleCompiler::LinkAndGenerate(void* self) {
   MIR_module_t module = DLIST_TAIL(MIR_module_t, *MIR_get_module_list(c->ctx_));
   if (std::getenv("WASMC_MIR_DUMP") != nullptr) MIR_output_module(c->ctx_, stderr, module);
   MIR_load_module(c->ctx_, module);
+  if (c->o_.interpret) {
+    MIR_link(c->ctx_, MIR_set_interp_interface, ResolveHelperImport,
+             const_cast<RuntimeHelpers*>(c->o_.helpers));
+    // Interpreter shims have no code range: trap messages name no function.
+    for (size_t i = 0; i < c->func_items_.size(); ++i) c->out_->code_[i] = c->func_items_[i]->addr;
+    c->generated_ = uint32_t(c->func_items_.size());
+    return;
+  }
   ModuleCompiler* saved = tls_compiler;
   tls_compiler = c;
   MIR_link(c->ctx_, SetInterface, ResolveHelperImport,
@@ -131,7 +139,7 @@ Result<std::unique_ptr<CompiledModule>> ModuleCompiler::Run() {
   }
   out_.reset(new CompiledModule());
   out_->num_imported_funcs_ = m_.num_imported_funcs;
-  WASMC_ASSIGN_OR_RETURN(out_->mir_, MirContext::Create(o_.opt_level));
+  WASMC_ASSIGN_OR_RETURN(out_->mir_, MirContext::Create(o_.opt_level, o_.allow_opt_level_2));
   ctx_ = out_->mir_->ctx();
   WASMC_TRY(RunGuarded(ctx_, BeginModule, this));
   TranslatorOptions topts;

@@ -27,6 +27,10 @@ struct CompileOptions {
   bool consume_fuel = false;            // fuel accounting and checks (emit_interrupt.h)
   bool epoch_interruption = false;      // epoch-deadline checks (emit_interrupt.h)
   const RuntimeHelpers* helpers = nullptr;  // required; must outlive the CompiledModule
+  // Testing only (the MIR safety net, fuzz/): run every function in MIR's interpreter instead
+  // of generating code, and let opt_level 2 through. Never set by the public API.
+  bool interpret = false;
+  bool allow_opt_level_2 = false;
 };
 
 // Native code for every defined function of a module. Owns its MIR context; immutable after

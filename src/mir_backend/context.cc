@@ -73,13 +73,15 @@ void CloseOpenMirItems(MIR_context_t ctx) {
   (void)RunGuarded(ctx, FinishModule, ctx);
 }
 
-Result<std::unique_ptr<MirContext>> MirContext::Create(uint32_t opt_level) {
+Result<std::unique_ptr<MirContext>> MirContext::Create(uint32_t opt_level,
+                                                       bool allow_opt_level_2) {
   std::unique_ptr<MirContext> context(new MirContext());
   context->ctx_ = MIR_init();
   MIR_set_error_func(context->ctx_, OnMirError);
   WASMC_TRY(RunGuarded(context->ctx_, GenInit, context->ctx_));
   context->gen_initialized_ = true;
-  MIR_gen_set_optimize_level(context->ctx_, opt_level > 1 ? 1 : opt_level);
+  const uint32_t max_level = allow_opt_level_2 ? 2 : 1;
+  MIR_gen_set_optimize_level(context->ctx_, opt_level > max_level ? max_level : opt_level);
   return context;
 }
 

@@ -17,9 +17,10 @@ namespace wasmc {
 class MirContext {
  public:
   // Creates a context whose generator runs at `opt_level` (clamped to 0..1: MIR 1.0.0's -O2
-  // miscompiles Wasm-shaped code).
+  // miscompiles Wasm-shaped code; `allow_opt_level_2`, for tests only, clamps to 0..2).
   // kResource/kInternal when MIR fails to set up.
-  static Result<std::unique_ptr<MirContext>> Create(uint32_t opt_level);
+  static Result<std::unique_ptr<MirContext>> Create(uint32_t opt_level,
+                                                    bool allow_opt_level_2 = false);
   ~MirContext();
   MirContext(const MirContext&) = delete;
   MirContext& operator=(const MirContext&) = delete;

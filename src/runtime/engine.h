@@ -24,6 +24,9 @@ struct EngineConfig {
   size_t max_wasm_stack = size_t{1} << 20;
   bool consume_fuel = false;            // fuel checks in compiled code (runtime/limits.h)
   bool epoch_interruption = false;      // epoch-deadline checks in compiled code
+  // Testing only (tests/testing.h): MIR's interpreter instead of generated code, and MIR -O2.
+  bool mir_interpret = false;
+  bool allow_opt_level_2 = false;
 };
 
 constexpr size_t kMinWasmStack = 16 * 1024;
