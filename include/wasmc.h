@@ -181,6 +181,25 @@ WASMC_API wasmc_error_t *wasmc_config_bounds_mode_set(wasmc_config_t *config,
  * WASMC_TRAP_STACK_EXHAUSTED. \return NULL, or WASMC_ERR_MISUSE if below 16 KiB.
  */
 WASMC_API wasmc_error_t *wasmc_config_max_wasm_stack_set(wasmc_config_t *config, size_t bytes);
+/**
+ * \brief METHOD: how many threads may compile one module (default 0: one per online CPU).
+ * A large module's functions are split into that many parts, each compiled by MIR on its own
+ * thread; 1 compiles on the calling thread only. Calls between parts cost one extra load.
+ * \return NULL, or WASMC_ERR_MISUSE if above 256.
+ */
+WASMC_API wasmc_error_t *wasmc_config_compile_threads_set(wasmc_config_t *config,
+                                                          uint32_t threads);
+/**
+ * \brief METHOD: lazy compilation (default off). wasmc_module_new then decodes and validates
+ * every function but generates code for none; each function is compiled on its first call
+ * (on the calling thread, under a lock of the module), so the time to the first call of a
+ * large module is that of validation plus the functions actually run. Errors are reported by
+ * wasmc_module_new exactly as with eager compilation. x86-64 only: elsewhere this setting is
+ * accepted and compilation stays eager. If compiling a function fails at its first call (MIR
+ * out of memory), the call traps with WASMC_TRAP_HOST.
+ * \return NULL.
+ */
+WASMC_API wasmc_error_t *wasmc_config_lazy_compile_set(wasmc_config_t *config, bool enable);
 
 /**
  * \brief CONSTRUCTOR: a new engine.

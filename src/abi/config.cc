@@ -34,4 +34,18 @@ wasmc_error_t* wasmc_config_max_wasm_stack_set(wasmc_config_t* config, size_t by
   return nullptr;
 }
 
+wasmc_error_t* wasmc_config_compile_threads_set(wasmc_config_t* config,
+                                                uint32_t threads) WASMC_SHIM_NOEXCEPT {
+  if (!config) return abi::Misuse("config is NULL");
+  if (threads > kMaxCompileThreads) return abi::Misuse("compile threads must be at most 256");
+  config->config.compile_threads = threads;
+  return nullptr;
+}
+
+wasmc_error_t* wasmc_config_lazy_compile_set(wasmc_config_t* config, bool enable) WASMC_SHIM_NOEXCEPT {
+  if (!config) return abi::Misuse("config is NULL");
+  config->config.lazy_compile = enable;
+  return nullptr;
+}
+
 }  // extern "C"

@@ -26,6 +26,12 @@ struct CompileOptions {
   bool explicit_bounds_checks = false;  // false: guard-page mode (no checks in code)
   bool consume_fuel = false;            // fuel accounting and checks (emit_interrupt.h)
   bool epoch_interruption = false;      // epoch-deadline checks (emit_interrupt.h)
+  // Threads a large module's functions are compiled on (each in its own MIR context; calls
+  // between contexts go through a code table). 1: only the calling thread.
+  uint32_t threads = 1;
+  // Generate no code now: each function is translated and generated on its first call
+  // (lazy_compile.h). Ignored where lazy stubs are not implemented (non-x86-64).
+  bool lazy = false;
   const RuntimeHelpers* helpers = nullptr;  // required; must outlive the CompiledModule
   // Testing only (the MIR safety net, fuzz/): run every function in MIR's interpreter instead
   // of generating code, and let opt_level 2 through. Never set by the public API.
@@ -50,7 +56,9 @@ class CompiledModule {
   bool FuncIndexForPc(uintptr_t pc, uint32_t* func_index_out) const;
 
  private:
-  friend class ModuleCompiler;
+  friend class PartitionCompiler;
+  friend Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
+                                                               const CompileOptions& o);
   struct CodeRange {
     uintptr_t start;
     uintptr_t end;
@@ -58,14 +66,16 @@ class CompiledModule {
   };
   CompiledModule() = default;
 
-  std::unique_ptr<MirContext> mir_;
+  std::vector<std::unique_ptr<MirContext>> mirs_;  // one per partition
   uint32_t num_imported_funcs_ = 0;
   std::vector<void*> code_;           // per defined function
+  std::unique_ptr<void*[]> far_table_;  // per defined function, read by far calls
   std::vector<CodeRange> ranges_;     // sorted by start
 };
 
 // Validates (FuncValidator) and translates every defined function in one pass each, then
-// generates code. Assumes ValidateModule(m) passed. Errors: kInvalid/kMalformed from function
+// generates code. A large module is split into up to `o.threads` partitions of consecutive
+// functions, compiled concurrently. Assumes ValidateModule(m) passed. Errors: kInvalid/kMalformed from function
 // validation, kUnsupported for SIMD, kResource when MIR runs out of memory, kInternal for MIR
 // failures. Safe to run concurrently on different threads (each compile has its own context).
 Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,

@@ -1,5 +1,6 @@
 // Calls: direct calls between the module's functions (MIR calls to the callee's item, own
-// vmctx as both callee and caller), calls to imports and call_indirect through VMFuncRef, and
+// vmctx as both callee and caller; far calls through a code table when the callee is in
+// another MIR module), calls to imports and call_indirect through VMFuncRef, and
 // calls of runtime helpers (trap, memory/table helpers). Consumes the value stack; produces
 // MIR_CALL instructions following the wasm-call convention (wasm_call_abi.h).
 #include "mir_backend/translator.h"
@@ -16,9 +17,22 @@ void Translator::EmitCall(uint32_t func) {
     // as the caller keeps the results (emit_taint.cc): so tainted arguments are sunk and the
     // results are tainted.
     if (Tainting()) SinkStack(stack_.size() - type.params.size(), stack_.size());
-    MIR_insn_t call =
-        EmitWasmCall(type, proto, MIR_new_ref_op(ctx_, items_.funcs[func]), R(vmctx_));
-    direct_calls_.push_back({call, func});
+    if (items_.funcs[func] != nullptr) {
+      MIR_insn_t call =
+          EmitWasmCall(type, proto, MIR_new_ref_op(ctx_, items_.funcs[func]), R(vmctx_));
+      direct_calls_.push_back({call, func});
+    } else {
+      // A far call (TranslatorOptions::far_table): the callee lives in another MIR module.
+      void* const* entry = options_.far_table + (func - module_.num_imported_funcs);
+      MIR_reg_t target = NewReg(MIR_T_I64);
+      if (options_.far_table_immediate) {
+        Emit(MIR_MOV, {R(target), I(int64_t(reinterpret_cast<uintptr_t>(*entry)))});
+      } else {
+        Emit(MIR_MOV, {R(target), I(int64_t(reinterpret_cast<uintptr_t>(entry)))});
+        Emit(MIR_MOV, {R(target), Mem(MIR_T_I64, 0, target)});
+      }
+      EmitWasmCall(type, proto, R(target), R(vmctx_));
+    }
     if (Tainting()) {
       for (size_t i = stack_.size() - type.results.size(); i < stack_.size(); ++i) {
         stack_[i].tainted = true;

@@ -31,6 +31,12 @@ struct TranslatorOptions {
   bool explicit_bounds_checks = false;
   bool consume_fuel = false;
   bool epoch_interruption = false;
+  // Far calls: a call to a defined function that has no item in this MIR module
+  // (ModuleItems::funcs[i] == nullptr) goes through far_table[i - num_imported_funcs]: the
+  // entry is loaded at run time (a module split over several MIR contexts), or, when
+  // far_table_immediate, read now and used as a constant call address (lazy-compile stubs).
+  void* const* far_table = nullptr;
+  bool far_table_immediate = false;
 };
 
 class Translator {

@@ -2,6 +2,9 @@
 // and store created from it (see engine.h).
 #include "runtime/engine.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "mir_backend/compiler.h"
 #include "runtime/call.h"
 #include "runtime/helpers.h"
@@ -9,6 +12,12 @@
 namespace wasmc {
 
 Engine::Engine(const EngineConfig& config) : config_(config) {}
+
+uint32_t Engine::CompileThreads() const {
+  if (config_.compile_threads != 0) return config_.compile_threads;
+  unsigned cpus = std::thread::hardware_concurrency();
+  return cpus == 0 ? 1 : std::min<unsigned>(cpus, kMaxCompileThreads);
+}
 
 Engine::~Engine() = default;
 

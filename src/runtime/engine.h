@@ -24,12 +24,15 @@ struct EngineConfig {
   size_t max_wasm_stack = size_t{1} << 20;
   bool consume_fuel = false;            // fuel checks in compiled code (runtime/limits.h)
   bool epoch_interruption = false;      // epoch-deadline checks in compiled code
-  // Testing only (tests/testing.h): MIR's interpreter instead of generated code, and MIR -O2.
+  uint32_t compile_threads = 0;         // per module compile; 0: one per online CPU
+  bool lazy_compile = false;            // compile each function on its first call
+  // Testing only (abi/testing.h): MIR's interpreter instead of generated code, and MIR -O2.
   bool mir_interpret = false;
   bool allow_opt_level_2 = false;
 };
 
 constexpr size_t kMinWasmStack = 16 * 1024;
+constexpr uint32_t kMaxCompileThreads = 256;
 
 class Engine {
  public:
@@ -40,6 +43,8 @@ class Engine {
   void Unref();
 
   const EngineConfig& config() const { return config_; }
+  // Threads per module compile: config().compile_threads, or the online CPUs when that is 0.
+  uint32_t CompileThreads() const;
   TypeRegistry& types() { return types_; }
   const RuntimeHelpers* helpers() const;
 

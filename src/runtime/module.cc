@@ -38,6 +38,8 @@ Result<Module*> Module::Create(Engine* engine, const uint8_t* bytes, size_t len)
   options.explicit_bounds_checks = engine->config().explicit_bounds_checks;
   options.consume_fuel = engine->config().consume_fuel;
   options.epoch_interruption = engine->config().epoch_interruption;
+  options.threads = engine->CompileThreads();
+  options.lazy = engine->config().lazy_compile;
   options.interpret = engine->config().mir_interpret;
   options.allow_opt_level_2 = engine->config().allow_opt_level_2;
   options.helpers = engine->helpers();

@@ -457,6 +457,10 @@ functions! {
         -> *mut wasmc_error_t;
     pub fn wasmc_config_max_wasm_stack_set(config: *mut wasmc_config_t, bytes: usize)
         -> *mut wasmc_error_t;
+    pub fn wasmc_config_compile_threads_set(config: *mut wasmc_config_t, threads: u32)
+        -> *mut wasmc_error_t;
+    pub fn wasmc_config_lazy_compile_set(config: *mut wasmc_config_t, enable: bool)
+        -> *mut wasmc_error_t;
     pub fn wasmc_engine_new(config: *const wasmc_config_t, engine_out: *mut *mut wasmc_engine_t)
         -> *mut wasmc_error_t;
     pub fn wasmc_engine_delete(engine: *mut wasmc_engine_t);
