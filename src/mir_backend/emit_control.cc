@@ -7,13 +7,7 @@ namespace wasmc {
 
 Status Translator::EmitStructural(const Instr& in) {
   switch (in.op) {
-    case Opcode::Block: case Opcode::Loop: case Opcode::If:
-      for (uint32_t i = 0; i < in.block.num_params; ++i) {
-        if (in.block.params[i] == ValType::kV128) return Unsupported();
-      }
-      for (uint32_t i = 0; i < in.block.num_results; ++i) {
-        if (in.block.results[i] == ValType::kV128) return Unsupported();
-      }
+    case Opcode::Block: case Opcode::Loop: case Opcode::If:  // v128 types: OnInstr
       if (!reachable_) {
         PushFrame(in.op, in.block, true);
       } else if (in.op == Opcode::Block) {

@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "mir_backend/support.h"
 #include "validator/opcodes.h"
 
 namespace wasmc {
@@ -39,20 +40,13 @@ Translator::Translator(MIR_context_t ctx, const ModuleDesc& module, const Module
                        const TranslatorOptions& options)
     : ctx_(ctx), module_(module), items_(items), options_(options) {}
 
-Status Translator::Unsupported() {
-  return Status::Error(ErrorKind::kUnsupported, "SIMD is not supported yet");
-}
+Status Translator::Unsupported() { return UnsupportedStatus(); }
 
 // ---- listener contract ----------------------------------------------------------------------
 
 Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
                                    const ValType* locals, uint32_t num_locals) {
-  for (uint32_t i = 0; i < num_locals; ++i) {
-    if (locals[i] == ValType::kV128) return Unsupported();
-  }
-  for (ValType t : type.results) {
-    if (t == ValType::kV128) return Unsupported();
-  }
+  if (UnsupportedSignature(type, locals, num_locals)) return Unsupported();
   func_index_ = func_index;
   func_type_ = &type;
   results_in_regs_ = ResultsInRegisters(type.results);
@@ -94,7 +88,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
 }
 
 Status Translator::OnInstr(const Instr& in, bool unreachable) {
-  if (IsSimdOpcode(in.op)) return Unsupported();
+  if (UnsupportedInstr(module_, in)) return Unsupported();
   InterruptBeforeInstr(in, unreachable);
   switch (in.op) {
     case Opcode::Block: case Opcode::Loop: case Opcode::If: case Opcode::Else:
@@ -115,7 +109,6 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
     case Opcode::CallIndirect: EmitCallIndirect(in.index, in.index2); break;
     case Opcode::Drop: EmitDrop(); break;
     case Opcode::Select: case Opcode::SelectT:
-      if (in.type == ValType::kV128) return Unsupported();
       TaintPureBegin();
       EmitSelect();
       TaintPureEnd();
@@ -123,10 +116,7 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
     case Opcode::LocalGet: EmitLocalGet(in.index); break;
     case Opcode::LocalSet: EmitLocalSet(in.index, false); break;
     case Opcode::LocalTee: EmitLocalSet(in.index, true); break;
-    case Opcode::GlobalGet:
-      if (module_.globals[in.index].type.type == ValType::kV128) return Unsupported();
-      EmitGlobalGet(in.index);
-      break;
+    case Opcode::GlobalGet: EmitGlobalGet(in.index); break;
     case Opcode::GlobalSet: EmitGlobalSet(in.index); break;
     case Opcode::TableGet: EmitTableGet(in.index); break;
     case Opcode::TableSet: EmitTableSet(in.index); break;
