@@ -15,6 +15,7 @@
 
 #include "mir_backend/compiler.h"
 #include "mir_backend/context.h"
+#include "mir_backend/lazy_compile.h"
 #include "mir_backend/translator.h"
 #include "validator/func_validator.h"
 #include "validator/validate.h"
@@ -71,10 +72,6 @@ namespace {
 // The compile MIR_link is generating on this thread (MIR's set_interface hook has no user
 // argument). A plain pointer: trivial thread_local.
 thread_local PartitionCompiler* tls_compiler = nullptr;
-
-// Below this much code per partition, another MIR context (about 1 ms to set up) and thread
-// cost more than they save.
-constexpr uint64_t kMinPartitionBytes = 32 * 1024;
 }  // namespace
 
 void PartitionCompiler::BeginModule(void* self) {
@@ -194,14 +191,15 @@ void PartitionCompiler::Run() {
 }
 
 // Splits the defined functions into at most `max_parts` runs of consecutive functions with
-// about the same amount of code, none below kMinPartitionBytes. Returns the boundaries.
-static std::vector<uint32_t> Partition(const ModuleDesc& m, uint32_t max_parts) {
+// about the same amount of code, none below `min_bytes`. Returns the boundaries.
+static std::vector<uint32_t> Partition(const ModuleDesc& m, uint32_t max_parts,
+                                       uint64_t min_bytes) {
   const uint32_t first = m.num_imported_funcs;
   const uint32_t n = uint32_t(m.funcs.size());
   uint64_t total = 0;
   for (const FuncBody& b : m.bodies) total += b.size;
   uint64_t parts = std::min<uint64_t>({max_parts == 0 ? 1 : max_parts,
-                                       std::max<uint64_t>(1, total / kMinPartitionBytes),
+                                       std::max<uint64_t>(1, total / std::max<uint64_t>(1, min_bytes)),
                                        std::max<uint32_t>(1, n - first)});
   std::vector<uint32_t> bounds{first};
   uint64_t done = 0;
@@ -221,8 +219,14 @@ Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
   std::unique_ptr<CompiledModule> out(new CompiledModule());
   out->num_imported_funcs_ = m.num_imported_funcs;
   const uint32_t num_defined = m.NumDefinedFuncs();
+  if (o.lazy && !o.interpret && LazyCode::Supported()) {
+    WASMC_ASSIGN_OR_RETURN(out->lazy_, LazyCode::Create(m, o));
+    out->code_.resize(num_defined);
+    for (uint32_t i = 0; i < num_defined; ++i) out->code_[i] = out->lazy_->Stub(i);
+    return out;
+  }
   out->far_table_.reset(new void*[num_defined == 0 ? 1 : num_defined]());
-  const std::vector<uint32_t> bounds = Partition(m, o.threads);
+  const std::vector<uint32_t> bounds = Partition(m, o.threads, o.min_partition_bytes);
   std::vector<std::unique_ptr<PartitionCompiler>> parts;
   for (size_t p = 0; p + 1 < bounds.size(); ++p) {
     parts.emplace_back(new PartitionCompiler(m, o, bounds[p], bounds[p + 1], out->far_table_.get()));
@@ -277,7 +281,12 @@ void* CompiledModule::WasmCall(uint32_t func_index) const {
   return i < code_.size() ? code_[i] : nullptr;
 }
 
+uint32_t CompiledModule::NumCompiled() const {
+  return lazy_ ? lazy_->NumCompiled() : uint32_t(code_.size());
+}
+
 bool CompiledModule::FuncIndexForPc(uintptr_t pc, uint32_t* func_index_out) const {
+  if (lazy_) return lazy_->FuncIndexForPc(pc, func_index_out);
   auto it = std::upper_bound(ranges_.begin(), ranges_.end(), pc,
                              [](uintptr_t p, const CodeRange& r) { return p < r.start; });
   if (it == ranges_.begin()) return false;

@@ -18,6 +18,7 @@
 
 namespace wasmc {
 
+class LazyCode;
 class MirContext;
 struct TrampolineScratch;
 
@@ -32,6 +33,9 @@ struct CompileOptions {
   // Generate no code now: each function is translated and generated on its first call
   // (lazy_compile.h). Ignored where lazy stubs are not implemented (non-x86-64).
   bool lazy = false;
+  // Functions of a partition compiled in one batch below this much code cost more in another
+  // MIR context and thread than they save. Tests lower it to exercise far calls.
+  uint64_t min_partition_bytes = 32 * 1024;
   const RuntimeHelpers* helpers = nullptr;  // required; must outlive the CompiledModule
   // Testing only (the MIR safety net, fuzz/): run every function in MIR's interpreter instead
   // of generating code, and let opt_level 2 through. Never set by the public API.
@@ -55,15 +59,19 @@ class CompiledModule {
   // this module's code; false otherwise (for trap messages).
   bool FuncIndexForPc(uintptr_t pc, uint32_t* func_index_out) const;
 
- private:
-  friend class PartitionCompiler;
-  friend Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
-                                                               const CompileOptions& o);
+  // Lazy compilation only: functions compiled so far; otherwise every defined function.
+  uint32_t NumCompiled() const;
+
   struct CodeRange {
     uintptr_t start;
     uintptr_t end;
     uint32_t func_index;
   };
+
+ private:
+  friend class PartitionCompiler;
+  friend Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
+                                                               const CompileOptions& o);
   CompiledModule() = default;
 
   std::vector<std::unique_ptr<MirContext>> mirs_;  // one per partition
@@ -71,6 +79,7 @@ class CompiledModule {
   std::vector<void*> code_;           // per defined function
   std::unique_ptr<void*[]> far_table_;  // per defined function, read by far calls
   std::vector<CodeRange> ranges_;     // sorted by start
+  std::unique_ptr<LazyCode> lazy_;    // lazy compilation: code_ holds the stubs
 };
 
 // Validates (FuncValidator) and translates every defined function in one pass each, then

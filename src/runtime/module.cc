@@ -43,10 +43,15 @@ Result<Module*> Module::Create(Engine* engine, const uint8_t* bytes, size_t len)
   options.interpret = engine->config().mir_interpret;
   options.allow_opt_level_2 = engine->config().allow_opt_level_2;
   options.helpers = engine->helpers();
-  WASMC_ASSIGN_OR_RETURN(std::unique_ptr<CompiledModule> compiled,
-                         CompileModule(desc, options));
+  // The module owns the ModuleDesc first: lazily compiled code reads it for the module's life.
   Module* module = new Module(engine, std::move(desc));
-  module->compiled_ = std::move(compiled);
+  Result<std::unique_ptr<CompiledModule>> compiled = CompileModule(module->desc_, options);
+  if (!compiled.ok()) {
+    Status status = compiled.status();
+    module->Unref();
+    return status;
+  }
+  module->compiled_ = compiled.take();
   module->type_ids_.reserve(module->desc_.types.size());
   for (const FuncType& type : module->desc_.types) {
     module->type_ids_.push_back(engine->types().Intern(type));

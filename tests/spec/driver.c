@@ -4,7 +4,7 @@
  * line per unexpected result and the summary "spec <name>: N passed, M failed, S skipped".
  *
  *   wasmc-spec-driver [--bounds=guard|explicit] [--status FILE] [--name WAST] [--label NAME]
- *                     [-v] <file.json>
+ *                     [--fuel] [--lazy] [-v] <file.json>
  *
  * Exit status: 0 iff every result is expected (no unexpected failure, no unexpected pass and
  * no stale status entry); 1 otherwise; 2 for usage or input errors.
@@ -24,6 +24,7 @@ typedef struct options {
   const char *json_file;
   bool verbose;
   bool fuel; /* --fuel: compile with fuel and epoch checks (unlimited, see make_store) */
+  bool lazy; /* --lazy: compile each function on its first call */
 } options;
 
 /* Counts for the summary. */
@@ -37,7 +38,7 @@ typedef struct tally {
 static void usage(void) {
   fprintf(stderr,
           "usage: wasmc-spec-driver [--bounds=guard|explicit] [--status FILE] [--name WAST]\n"
-          "                         [--label NAME] [--fuel] [-v] <file.json>\n");
+          "                         [--label NAME] [--fuel] [--lazy] [-v] <file.json>\n");
 }
 
 /* Accepts "--opt=value" and "--opt value". */
@@ -70,6 +71,8 @@ static bool parse_options(int argc, char **argv, options *o) {
       o->verbose = true;
     } else if (strcmp(argv[i], "--fuel") == 0) {
       o->fuel = true;
+    } else if (strcmp(argv[i], "--lazy") == 0) {
+      o->lazy = true;
     } else if (argv[i][0] == '-' || o->json_file != NULL) {
       return false;
     } else {
@@ -207,6 +210,7 @@ static wasmc_error_t *make_engine(const options *o, wasmc_engine_t **engine) {
                                                    : WASMC_BOUNDS_GUARD_PAGES);
   if (error == NULL && o->fuel) error = wasmc_config_consume_fuel_set(config, true);
   if (error == NULL && o->fuel) error = wasmc_config_epoch_interruption_set(config, true);
+  if (error == NULL && o->lazy) error = wasmc_config_lazy_compile_set(config, true);
   if (error == NULL) error = wasmc_engine_new(config, engine);
   wasmc_config_delete(config);
   return error;
