@@ -99,6 +99,22 @@ func (c *Config) SetEpochInterruption(enable bool) error {
 	})
 }
 
+// SetCompileThreads sets how many threads may compile one module (0, the default: one per
+// CPU; 1: the calling thread only; at most 256).
+func (c *Config) SetCompileThreads(threads uint32) error {
+	return c.set(func(p *C.wasmc_config_t) *C.wasmc_error_t {
+		return C.wasmc_config_compile_threads_set(p, C.uint32_t(threads))
+	})
+}
+
+// SetLazyCompile makes NewModule validate every function but compile each one on its first
+// call (x86-64; elsewhere compilation stays eager).
+func (c *Config) SetLazyCompile(enable bool) error {
+	return c.set(func(p *C.wasmc_config_t) *C.wasmc_error_t {
+		return C.wasmc_config_lazy_compile_set(p, C.bool(enable))
+	})
+}
+
 // Engine compiles modules. It is safe for concurrent use by any number of goroutines. Modules
 // and stores keep their engine alive in wasmc (reference counts), so closing an Engine while
 // they are in use is allowed.

@@ -340,6 +340,26 @@ func TestFuel(t *testing.T) {
 	wantError(t, s2.SetFuel(1), ErrMisuse)
 }
 
+func TestLazyAndParallelCompile(t *testing.T) {
+	cfg := NewConfig()
+	defer cfg.Close()
+	if err := cfg.SetLazyCompile(true); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.SetCompileThreads(2); err != nil {
+		t.Fatal(err)
+	}
+	_, s, inst := basic(t, cfg)
+	if got := call(t, s, inst, "add", ValI32(40), ValI32(2)); got[0].I32() != 42 {
+		t.Fatalf("add = %v", got)
+	}
+	_, err := inst.GetFunc(s, "div").Call(s, ValI32(1), ValI32(0))
+	wantTrap(t, err, TrapIntDivByZero, "integer divide by zero")
+	bad := NewConfig()
+	defer bad.Close()
+	wantError(t, bad.SetCompileThreads(257), ErrMisuse)
+}
+
 func TestMemory(t *testing.T) {
 	_, s, inst := basic(t, nil)
 	mem := inst.GetMemory(s, "memory")

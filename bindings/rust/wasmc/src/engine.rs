@@ -35,6 +35,8 @@ pub struct Config {
     max_wasm_stack: Option<usize>,
     consume_fuel: bool,
     epoch_interruption: bool,
+    compile_threads: Option<u32>,
+    lazy_compile: bool,
 }
 
 impl Config {
@@ -76,6 +78,20 @@ impl Config {
         self
     }
 
+    /// How many threads may compile one module (default 0: one per CPU; 1: the calling
+    /// thread only; at most 256, else [`Engine::new`] fails).
+    pub fn compile_threads(&mut self, threads: u32) -> &mut Self {
+        self.compile_threads = Some(threads);
+        self
+    }
+
+    /// Compiles each function on its first call instead of in [`Module::new`](crate::Module::new),
+    /// which still validates everything (x86-64; elsewhere compilation stays eager).
+    pub fn lazy_compile(&mut self, enable: bool) -> &mut Self {
+        self.lazy_compile = enable;
+        self
+    }
+
     fn to_raw(&self) -> Result<RawConfig> {
         // SAFETY: plain constructor; every setter gets the live config.
         unsafe {
@@ -107,6 +123,12 @@ impl Config {
             }
             if self.epoch_interruption {
                 check(sys::wasmc_config_epoch_interruption_set(raw, true))?;
+            }
+            if let Some(threads) = self.compile_threads {
+                check(sys::wasmc_config_compile_threads_set(raw, threads))?;
+            }
+            if self.lazy_compile {
+                check(sys::wasmc_config_lazy_compile_set(raw, true))?;
             }
             Ok(config)
         }

@@ -20,6 +20,21 @@ fn engine_and_module_are_send_sync_and_clone() {
 }
 
 #[test]
+fn lazy_and_parallel_compilation_give_the_same_results() {
+    let mut config = Config::new();
+    config.lazy_compile(true).compile_threads(2);
+    let engine = Engine::new(&config).unwrap();
+    let module = Module::new(&engine, STANDALONE).unwrap();
+    let mut store = Store::new(&engine, ());
+    let instance = Instance::new(&mut store, &module, &[]).unwrap();
+    let fac = instance.get_typed_func::<i64, i64>(&mut store, "fac").unwrap();
+    assert_eq!(fac.call(&mut store, 20).unwrap(), 2432902008176640000);
+    let mut too_many = Config::new();
+    too_many.compile_threads(257);
+    assert_eq!(Engine::new(&too_many).err().unwrap().kind(), ErrorKind::Misuse);
+}
+
+#[test]
 fn config_options_are_applied() {
     let mut config = Config::new();
     config.opt_level(OptLevel::None).bounds_mode(BoundsMode::Explicit).max_wasm_stack(256 << 10);
