@@ -3,8 +3,11 @@
 // For each seed file <name>, generates a module in deterministic mode (gen/module_gen.h) and
 // writes <out-dir>/<name>.wasm, <name>.plan (the call plan, read by v8_trace.js) and the traces
 // of wasmc at MIR -O1 and -O0 (<name>.O1.trace, <name>.O0.trace; format in gen/runner.h).
+// With WASMC_FUZZ_TRACE_MIR=1 also MIR's interpreter and -O2 (<name>.interp.trace, .O2.trace).
 // Exit status 1 if wasmc failed where it must not (the message names the seed), else 0.
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -37,9 +40,22 @@ int main(int argc, char** argv) {
     fprintf(stderr, "usage: %s <out-dir> <seed-file>...\n", argv[0]);
     return 2;
   }
-  wasmc_engine_t* engines[2] = {wasmc_fuzz::NewEngine(1, false), wasmc_fuzz::NewEngine(0, false)};
-  const char* suffix[2] = {".O1.trace", ".O0.trace"};
-  if (!engines[0] || !engines[1]) return 2;
+  // WASMC_FUZZ_TRACE_MIR=1 adds MIR's interpreter and -O2 (testing only, src/abi/testing.h).
+  const char* mir = getenv("WASMC_FUZZ_TRACE_MIR");
+  const int num_engines = mir != nullptr && strcmp(mir, "1") == 0 ? 4 : 2;
+  wasmc_fuzz::EngineOptions interp;
+  interp.interpret = true;
+  interp.explicit_bounds = true;
+  wasmc_engine_t* engines[4] = {wasmc_fuzz::NewEngine(1, false), wasmc_fuzz::NewEngine(0, false),
+                                nullptr, nullptr};
+  if (num_engines == 4) {
+    engines[2] = wasmc_fuzz::NewEngine(interp);
+    engines[3] = wasmc_fuzz::NewEngine(2, false);
+  }
+  const char* suffix[4] = {".O1.trace", ".O0.trace", ".interp.trace", ".O2.trace"};
+  for (int k = 0; k < num_engines; ++k) {
+    if (!engines[k]) return 2;
+  }
   std::string dir = argv[1];
   int status = 0;
   for (int i = 2; i < argc; ++i) {
@@ -60,7 +76,7 @@ int main(int argc, char** argv) {
       fprintf(stderr, "cannot write to %s\n", dir.c_str());
       return 2;
     }
-    for (int k = 0; k < 2; ++k) {
+    for (int k = 0; k < num_engines; ++k) {
       wasmc_fuzz::Trace trace;
       std::string fatal;
       std::string text;
@@ -74,7 +90,6 @@ int main(int argc, char** argv) {
       WriteFile(dir + "/" + name + suffix[k], text.data(), text.size());
     }
   }
-  wasmc_engine_delete(engines[0]);
-  wasmc_engine_delete(engines[1]);
+  for (int k = 0; k < num_engines; ++k) wasmc_engine_delete(engines[k]);
   return status;
 }

@@ -1,4 +1,4 @@
-// runner.cc: see runner.h. Uses only include/wasmc.h.
+// runner.cc: see runner.h. Uses include/wasmc.h, and src/abi/testing.h in NewEngine.
 #include "gen/runner.h"
 
 #include <cinttypes>
@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+
+#include "abi/testing.h"
 
 namespace wasmc_fuzz {
 namespace {
@@ -123,11 +125,29 @@ std::string Trace::Text() const {
 }
 
 wasmc_engine_t* NewEngine(uint32_t opt_level, bool explicit_bounds) {
+  EngineOptions options;
+  options.opt_level = opt_level;
+  options.explicit_bounds = explicit_bounds;
+  return NewEngine(options);
+}
+
+wasmc_engine_t* NewEngine(const EngineOptions& options) {
   wasmc_config_t* config = wasmc_config_new();
   if (!config) return nullptr;
-  wasmc_error_delete(wasmc_config_opt_level_set(config, opt_level));
-  if (explicit_bounds) {
-    wasmc_error_delete(wasmc_config_bounds_mode_set(config, WASMC_BOUNDS_EXPLICIT));
+  bool ok = wasmc::testing::SetMirMode(config, options.opt_level, options.interpret);
+  if (ok && options.explicit_bounds) {
+    wasmc_error_t* e = wasmc_config_bounds_mode_set(config, WASMC_BOUNDS_EXPLICIT);
+    ok = e == nullptr;
+    wasmc_error_delete(e);
+  }
+  if (ok && options.max_wasm_stack != 0) {
+    wasmc_error_t* e = wasmc_config_max_wasm_stack_set(config, options.max_wasm_stack);
+    ok = e == nullptr;
+    wasmc_error_delete(e);
+  }
+  if (!ok) {
+    wasmc_config_delete(config);
+    return nullptr;
   }
   wasmc_engine_t* engine = nullptr;
   wasmc_error_t* e = wasmc_engine_new(config, &engine);

@@ -1,4 +1,5 @@
-// runner: executes a GeneratedModule in wasmc through the public C API and records a trace:
+// runner: executes a GeneratedModule in wasmc through the public C API (plus the testing hook
+// src/abi/testing.h for engine settings the API does not offer) and records a trace:
 // the instantiation outcome, then for every planned call its arguments, the host calls it made,
 // its results or trap, and the observable state afterwards (memory size and hash, exported
 // globals, which table slots are null). NaNs are printed as "nan" (their bits are not
@@ -54,7 +55,17 @@ std::string CompareTraces(const Trace& a, const Trace& b, bool tolerate_dead_loa
 // (comma-separated; "dead-load" is the only one so far). CI sets it until the bug is fixed.
 bool KnownBug(const char* name);
 
+// How an engine runs the modules. `interpret` and opt_level 2 are not in the public API; they
+// go through the testing hook src/abi/testing.h (fuzz/README.md, "The MIR safety net").
+struct EngineOptions {
+  uint32_t opt_level = 1;       // MIR -O<n>, 0..2
+  bool explicit_bounds = false;  // explicit bounds checks instead of guard pages
+  bool interpret = false;        // MIR's interpreter instead of generated code
+  size_t max_wasm_stack = 0;     // wasmc_config_max_wasm_stack_set, 0 for the default
+};
+
 // An engine with the given options, or NULL.
+wasmc_engine_t* NewEngine(const EngineOptions& options);
 wasmc_engine_t* NewEngine(uint32_t opt_level, bool explicit_bounds);
 
 }  // namespace wasmc_fuzz
