@@ -87,9 +87,11 @@ void Translator::EmitIf(const Instr& in) {
   PushFrame(Opcode::If, in.block, false);
   Frame& f = frames_.back();
   f.else_label = NewLabel();
-  // The params are temps or constants now, and temps are never redefined inside the arms,
-  // so the else arm can reuse them.
+  // The params are temps or constants now, and temps that are not owned are never redefined
+  // inside the arms, so the else arm can reuse them.
   f.saved = uint32_t(saved_pool_.size());
+  // Both arms read the params: neither may write over them.
+  for (size_t i = f.height; i < stack_.size(); ++i) stack_[i].owned = false;
   saved_pool_.insert(saved_pool_.end(), stack_.begin() + f.height, stack_.end());
   if (Tainting()) TaintedLocals(&taint_frames_[frames_.size() - 1].entry);
   SinkCondition(fused ? &cmp : nullptr, cond);

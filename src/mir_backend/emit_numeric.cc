@@ -3,6 +3,7 @@
 // explicit division traps, masked rotates, NaN-propagating min/max with -0 < +0, bitwise
 // abs/copysign, helper calls for rounding, sqrt and bit counts.
 #include <cstdint>
+#include <utility>
 
 #include "mir_backend/translator.h"
 
@@ -138,17 +139,24 @@ Status Translator::EmitNumeric(const Instr& in) {
 void Translator::EmitBinary(MIR_insn_code_t code, ValType result) {
   Value b = Pop();
   Value a = Pop();
-  Value t = NewTemp(result);
+  // An owned second operand of a commutative integer operation goes first, so that the result
+  // can take its register (float operations keep their order: NaN payloads).
+  if (b.kind == Kind::kTemp && b.owned && !(a.kind == Kind::kTemp && a.owned) &&
+      IsCommutativeIntCode(code)) {
+    std::swap(a, b);
+  }
   // A constant first operand goes to a register (MIR wants at most one immediate per insn).
   MIR_op_t oa = a.kind == Kind::kConst ? R(RegOf(a)) : OpOf(a);
+  Value t = ResultFor(a, result);
   Emit(code, {R(t.reg), oa, OpOf(b)});
   Push(t);
 }
 
 void Translator::EmitUnary(MIR_insn_code_t code, ValType result) {
   Value a = Pop();
-  Value t = NewTemp(result);
-  Emit(code, {R(t.reg), R(RegOf(a))});
+  MIR_reg_t ar = RegOf(a);
+  Value t = ResultFor(a, result);
+  Emit(code, {R(t.reg), R(ar)});
   Push(t);
 }
 
@@ -184,12 +192,12 @@ void Translator::EmitRotate(bool left, bool is64) {
     first = R(n.reg);
     second = R(neg);
   }
-  MIR_reg_t a = NewReg(MIR_T_I64);
+  // The second shift first: the first may then write over x when x dies here.
   MIR_reg_t b = NewReg(MIR_T_I64);
-  Emit(left ? shl : shr, {R(a), R(xr), first});
   Emit(left ? shr : shl, {R(b), R(xr), second});
-  Value t = NewTemp(type);
-  Emit(is64 ? MIR_OR : MIR_ORS, {R(t.reg), R(a), R(b)});
+  Value t = ResultFor(x, type);
+  Emit(left ? shl : shr, {R(t.reg), R(xr), first});
+  Emit(is64 ? MIR_OR : MIR_ORS, {R(t.reg), R(t.reg), R(b)});
   Push(t);
 }
 

@@ -3,6 +3,8 @@
 // entries and MIR moves. local.get emits nothing: it pushes a lazy local ref.
 #include "mir_backend/translator.h"
 
+#include <utility>
+
 namespace wasmc {
 
 void Translator::EmitLocalGet(uint32_t index) {
@@ -34,13 +36,42 @@ void Translator::EmitLocalSet(uint32_t index, bool tee) {
     Sink(old);
   }
   SetLocalTaint(index, v.tainted);
-  MoveTo(local_regs_[index], v);
+  if (!RetargetLastDef(v, local_regs_[index])) MoveTo(local_regs_[index], v);
   if (!tee) return;
   if (v.kind == Kind::kConst) {
     Push(v);
   } else {
     EmitLocalGet(index);
   }
+}
+
+bool Translator::RetargetLastDef(const Value& v, MIR_reg_t dst) {
+  // `op t, ...; mov local, t` becomes `op local, ...` when t is an owned temp that the
+  // function's last instruction defines: nothing else reads t, and nothing between the
+  // definition and here (a spill of the local's old value, a sink) read the local. MIR -O1
+  // does not coalesce registers, so the move would stay, and t would cost a register.
+  if (v.kind != Kind::kTemp || !v.owned || v.reg == dst) return false;
+  MIR_insn_t last = DLIST_TAIL(MIR_insn_t, func_->insns);
+  if (last == nullptr || last == last_cmp_.insn || last->nops < 2 ||
+      MIR_call_code_p(last->code) || last->ops[0].mode != MIR_OP_REG ||
+      last->ops[0].u.reg != v.reg) {
+    return false;
+  }
+  int out = 0;
+  MIR_insn_op_mode(ctx_, last, 0, &out);
+  if (!out) return false;
+  for (size_t i = 1; i < last->nops; ++i) {  // no other output: ops[0] alone defines t
+    MIR_insn_op_mode(ctx_, last, i, &out);
+    if (out) return false;
+  }
+  last->ops[0].u.reg = dst;
+  // Keep `op r, r, x` when the destination is the second operand of a commutative one.
+  if (last->nops == 3 && last->ops[2].mode == MIR_OP_REG && last->ops[2].u.reg == dst &&
+      !(last->ops[1].mode == MIR_OP_REG && last->ops[1].u.reg == dst) &&
+      last->ops[1].mode == MIR_OP_REG && IsCommutativeIntCode(last->code)) {
+    std::swap(last->ops[1], last->ops[2]);
+  }
+  return true;
 }
 
 MIR_reg_t Translator::GlobalPtr(uint32_t index) {

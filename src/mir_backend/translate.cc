@@ -12,8 +12,11 @@
 // Terminology:
 //   value stack  - the Wasm operand stack at translation time; each entry (`Value`) is a MIR
 //                  register (temp or local) or a constant, so no value lives in memory.
-//   temp         - a fresh MIR register defined once per computed value (short live ranges help
-//                  MIR's -O1 register allocator, which does not split live ranges).
+//   temp         - a MIR register holding one computed value (short live ranges help MIR's -O1
+//                  register allocator, which does not split live ranges). An operation whose
+//                  operand is an owned temp (read by nothing else) writes its result over it
+//                  (ResultFor), and local.set retargets the instruction defining an owned
+//                  temp to the local's register (RetargetLastDef): MIR -O1 does not coalesce.
 //   local ref    - an entry that reads a local's register lazily (local.get emits nothing); it
 //                  is copied to a temp before the local is written or a block is entered.
 //   frame        - a control frame (block/loop/if, and the function body as frame 0).
@@ -264,6 +267,23 @@ Translator::Value Translator::NewTemp(ValType type) {
   v.type = type;
   v.kind = Kind::kTemp;
   v.reg = NewReg(MirRegTypeOf(type));
+  v.owned = true;
+  return v;
+}
+
+Translator::Value Translator::ResultFor(const Value& operand, ValType type) {
+  // The operand dies here: writing the result over it gives MIR `op r, r, x`, which its x86
+  // two-address forms take without the copy through a fresh register (and the register
+  // allocator sees one short live range fewer).
+  if (operand.kind != Kind::kTemp || !operand.owned ||
+      MirRegTypeOf(operand.type) != MirRegTypeOf(type)) {
+    return NewTemp(type);
+  }
+  Value v;
+  v.type = type;
+  v.kind = Kind::kTemp;
+  v.reg = operand.reg;
+  v.owned = true;
   return v;
 }
 

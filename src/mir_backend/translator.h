@@ -39,6 +39,17 @@ struct TranslatorOptions {
   bool far_table_immediate = false;
 };
 
+// ADD, MUL, AND, OR, XOR (64- and 32-bit): the integer operations whose operands may swap.
+inline bool IsCommutativeIntCode(MIR_insn_code_t code) {
+  switch (code) {
+    case MIR_ADD: case MIR_ADDS: case MIR_MUL: case MIR_MULS: case MIR_AND: case MIR_ANDS:
+    case MIR_OR: case MIR_ORS: case MIR_XOR: case MIR_XORS:
+      return true;
+    default:
+      return false;
+  }
+}
+
 class Translator {
  public:
   Translator(MIR_context_t ctx, const ModuleDesc& module, const ModuleItems& items,
@@ -80,6 +91,9 @@ class Translator {
     MIR_reg_t reg = 0;    // kTemp, kLocal
     uint64_t bits = 0;    // kConst: i32 zero-extended, i64, f32/f64 bit patterns
     bool tainted = false;  // may hold an unobserved guard-mode load (emit_taint.cc)
+    // kTemp from NewTemp that no other entry, saved if-param or merge set reads: an operation
+    // consuming it may write its result to the same register (fewer MIR registers and moves).
+    bool owned = false;
   };
 
   // A control frame. The function body is frame 0 (op Block, branches to it return).
@@ -147,6 +161,7 @@ class Translator {
   Value Const(ValType type, uint64_t bits);
   MIR_op_t OpOf(const Value& v);
   MIR_reg_t RegOf(const Value& v);
+  Value ResultFor(const Value& operand, ValType type);  // reuses an owned operand's register
   MIR_reg_t ZextReg(const Value& v);  // i32 -> 64-bit register holding its zero extension
   void MoveTo(MIR_reg_t dst, const Value& src);
   void MaterializeLocals(uint32_t from);  // copy kLocal entries at index >= from into temps
@@ -186,6 +201,7 @@ class Translator {
   // ---- locals, globals, parametric (emit_variable.cc) ----
   void EmitLocalGet(uint32_t index);
   void EmitLocalSet(uint32_t index, bool tee);
+  bool RetargetLastDef(const Value& v, MIR_reg_t dst);  // emit_variable.cc
   void EmitGlobalGet(uint32_t index);
   void EmitGlobalSet(uint32_t index);
   MIR_reg_t GlobalPtr(uint32_t index);
