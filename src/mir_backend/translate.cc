@@ -410,14 +410,21 @@ void Translator::EmitPrologue(const ValType* locals, uint32_t num_locals) {
 }
 
 void Translator::EmitTrapBlocks() {
-  // After the function's return. The trap helper never returns; the self-loop keeps the trap
-  // blocks from flowing into the return, so no value is live across them.
+  // After the function's return. The trap helper never returns; the jump to an empty
+  // self-loop keeps the trap blocks from flowing into the return, so no value is live across
+  // them. (A jump back to the trap block's own label would keep the call's arguments, vmctx
+  // above all, live across the call: a leaf function would then save and restore a
+  // callee-saved register on every call just to hold vmctx.)
+  if (trap_labels_.empty()) return;
+  MIR_insn_t hang = NewLabel();
   for (const auto& entry : trap_labels_) {
     PlaceLabel(entry.second);
     InterruptTrapBlock(entry.first);
     EmitTrapCall(entry.first);
-    Emit(MIR_JMP, {L(entry.second)});
+    Emit(MIR_JMP, {L(hang)});
   }
+  PlaceLabel(hang);
+  Emit(MIR_JMP, {L(hang)});
 }
 
 }  // namespace wasmc
