@@ -211,6 +211,7 @@ static wasmc_error_t *make_engine(const options *o, wasmc_engine_t **engine) {
   if (error == NULL && o->fuel) error = wasmc_config_consume_fuel_set(config, true);
   if (error == NULL && o->fuel) error = wasmc_config_epoch_interruption_set(config, true);
   if (error == NULL && o->lazy) error = wasmc_config_lazy_compile_set(config, true);
+  if (error == NULL) error = driver_configure(config);
   if (error == NULL) error = wasmc_engine_new(config, engine);
   wasmc_config_delete(config);
   return error;

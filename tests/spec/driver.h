@@ -69,4 +69,9 @@ void driver_free_modules(driver *d);
 /* printf into `res->message` and set the outcome. */
 void set_result(cmd_result *res, int outcome, const char *fmt, ...);
 
+/* Engine settings beyond the command line, applied after them: none in wasmc-spec-driver
+ * (config_default.c); in wasmc-spec-driver-mir (config_mir.cc) the MIR mode named by the
+ * environment variable WASMC_SPEC_MIR. NULL or an error. */
+wasmc_error_t *driver_configure(wasmc_config_t *config);
+
 #endif /* WASMC_SPEC_DRIVER_H */
