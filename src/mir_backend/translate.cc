@@ -161,7 +161,12 @@ Status Translator::OnInstr(const Instr& in, bool unreachable) {
 }
 
 Status Translator::OnFunctionEnd() {
+  DropLeafStackCheck();
   EmitTrapBlocks();
+  if (stack_check_[1] == nullptr) {  // dropped: the stack pointer copy anchored the prologue
+    MIR_remove_insn(ctx_, func_item_, stack_check_[0]);
+    stack_check_[0] = nullptr;
+  }
   labels_.clear();
   if (scratch_insn_ != nullptr) {
     scratch_insn_->ops[1] = I((scratch_size_ + 15) / 16 * 16);
@@ -385,6 +390,7 @@ void Translator::EmitPrologue(const ValType* locals, uint32_t num_locals) {
   MIR_insn_t anchor = MIR_new_insn_arr(ctx_, MIR_BSTART, 1, &op);
   MIR_append_insn(ctx_, func_item_, anchor);
   prologue_tail_ = anchor;
+  stack_check_[0] = anchor;
   for (uint32_t i = num_params; i < num_locals; ++i) {
     ValType t = locals[i];
     MIR_reg_t r = NewReg(MirRegTypeOf(t));
@@ -400,12 +406,37 @@ void Translator::EmitPrologue(const ValType* locals, uint32_t num_locals) {
   // stack for the trap path and the helpers.
   MIR_reg_t limits = NewReg(MIR_T_I64);
   MIR_reg_t limit = NewReg(MIR_T_I64);
-  Emit(MIR_MOV, {R(limits), Mem(MIR_T_I64, vmoff::kCtxLimits, vmctx_)});
-  Emit(MIR_MOV, {R(limit), Mem(MIR_T_I64, vmoff::kLimitsStackLimit, limits)});
-  Emit(MIR_UBLT, {L(TrapLabel(uint32_t(TrapCode::kStackExhausted))), R(sp), R(limit)});
+  stack_check_[1] = Emit(MIR_MOV, {R(limits), Mem(MIR_T_I64, vmoff::kCtxLimits, vmctx_)});
+  stack_check_[2] = Emit(MIR_MOV, {R(limit), Mem(MIR_T_I64, vmoff::kLimitsStackLimit, limits)});
+  stack_check_[3] =
+      Emit(MIR_UBLT, {L(TrapLabel(uint32_t(TrapCode::kStackExhausted))), R(sp), R(limit)});
   if (options_.explicit_bounds_checks && !module_.memories.empty()) {
     mem_length_ = NewReg(MIR_T_I64);
     ReloadMemoryLength();
+  }
+}
+
+void Translator::DropLeafStackCheck() {
+  // A function that calls nothing (no Wasm call, helper or interrupt check) and has a small
+  // frame needs no stack check of its own: its caller passed the check, and it can go at most
+  // its own frame (a few KiB: kMaxLeafRegs slots, the scratch area, saved registers) below
+  // that caller's checked stack pointer, which the runtime's 64 KiB margin below the limit
+  // absorbs (runtime/call.cc). Its trap calls run only after a trap, like the caller's would.
+  // This saves the stack pointer copy, two dependent loads and a branch per call of a leaf.
+  constexpr uint32_t kMaxLeafRegs = 256;
+  if (next_reg_ + local_regs_.size() > kMaxLeafRegs || scratch_size_ > 256) return;
+  for (MIR_insn_t insn = DLIST_HEAD(MIR_insn_t, func_->insns); insn != nullptr;
+       insn = DLIST_NEXT(MIR_insn_t, insn)) {
+    if (MIR_call_code_p(insn->code) || (insn->code == MIR_ALLOCA && insn != scratch_insn_)) {
+      return;
+    }
+  }
+  // The trap block of kStackExhausted stays (unreachable: MIR -O1 deletes it), so that its
+  // label is placed and freed with the function. The BSTART goes after the trap blocks (it
+  // anchors prologue insertions until then).
+  for (int i = 3; i >= 1; --i) {
+    MIR_remove_insn(ctx_, func_item_, stack_check_[i]);
+    stack_check_[i] = nullptr;
   }
 }
 

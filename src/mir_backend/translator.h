@@ -265,6 +265,7 @@ class Translator {
   // ---- prologue and epilogue (translate.cc) ----
   void EmitPrologue(const ValType* locals, uint32_t num_locals);
   void EmitStackCheck();
+  void DropLeafStackCheck();  // OnFunctionEnd: see translate.cc
   void EmitTrapBlocks();
 
   // ---- fuel and epoch interruption (emit_interrupt.cc); no-ops unless enabled ----
@@ -327,6 +328,7 @@ class Translator {
   MIR_reg_t ret_area_ = 0;
   MIR_reg_t mem_length_ = 0;  // explicit bounds checks only
   MIR_insn_t prologue_tail_ = nullptr;
+  MIR_insn_t stack_check_[4] = {};  // BSTART, the two limit loads, the branch
   MIR_insn_t scratch_insn_ = nullptr;
   MIR_reg_t scratch_ = 0;
   uint32_t scratch_size_ = 0;
