@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   wasmc_fuzz::EngineOptions interp;
   interp.interpret = true;
   interp.explicit_bounds = true;
+  interp.max_wasm_stack = size_t{6} << 20;  // as in differential_fuzzer.cc
   wasmc_engine_t* engines[4] = {wasmc_fuzz::NewEngine(1, false), wasmc_fuzz::NewEngine(0, false),
                                 nullptr, nullptr};
   if (num_engines == 4) {
