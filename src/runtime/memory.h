@@ -1,7 +1,9 @@
 // LinearMemory: consumes a MemoryType and a bounds mode, produces a VMMemoryDef whose `base`
 // never moves. Guard-page mode reserves 8 GiB + 64 KiB of PROT_NONE address space so that JIT
 // code needs no bounds checks (out-of-bounds accesses fault and become traps through the signal
-// handler); explicit mode reserves only up to the maximum. Both commit pages on grow.
+// handler); explicit mode reserves only up to the maximum. Both commit pages on grow. A deleted
+// memory's reservation is zeroed and cached process-wide for reuse by the next memory of the
+// same reservation size (memory.cc), so creating one is usually an mprotect or no syscall.
 #ifndef WASMC_RUNTIME_MEMORY_H_
 #define WASMC_RUNTIME_MEMORY_H_
 
@@ -25,7 +27,8 @@ constexpr uint64_t kGuardReservationBytes = (uint64_t{8} << 30) + kPageSize;
 
 class LinearMemory {
  public:
-  // Reserves address space and commits `type.limits.min` pages (zero-filled, not touched).
+  // Reserves address space (or reuses a cached reservation) and commits `type.limits.min` pages
+  // (zero-filled, not touched).
   // `page_limit` is a configured cap (store limiter) on the page count, below the spec's 65536.
   // Errors: kResource when the reservation or commit fails, the limit is below the minimum, or the
   // guard registry is full; kMisuse for limits the validator should have rejected.
@@ -57,6 +60,7 @@ class LinearMemory {
   BoundsMode mode_;
   uint64_t max_pages_;       // min(declared max or 65536, page_limit)
   uint64_t reserved_bytes_;  // size of the mapping starting at def_.base
+  size_t guard_slot_ = 0;    // guard mode: this memory's slot in the guard registry
 };
 
 // True when `addr` lies inside a live guard-mode reservation (accessible or guard part).
