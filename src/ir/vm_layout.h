@@ -100,6 +100,9 @@ struct VMContext {
   VMFuncRef** funcs;            // per function index (imports first); ref.func reads this
   const uint32_t* type_ids;     // canonical signature id per module type index
   void* instance;               // the runtime's Instance*, for helpers
+  // Written by compiled code only: stores that keep otherwise unused loads alive (the
+  // translator's "sinks") and float <-> integer bit moves. Never read by the runtime.
+  uint64_t scratch;
 };
 
 // Offsets compiled code uses. The runtime static_asserts its structs against these.
@@ -110,6 +113,7 @@ constexpr int kCtxTables = offsetof(VMContext, tables);
 constexpr int kCtxGlobals = offsetof(VMContext, globals);
 constexpr int kCtxFuncs = offsetof(VMContext, funcs);
 constexpr int kCtxTypeIds = offsetof(VMContext, type_ids);
+constexpr int kCtxScratch = offsetof(VMContext, scratch);
 constexpr int kMemBase = offsetof(VMMemoryDef, base);
 constexpr int kMemLength = offsetof(VMMemoryDef, length);
 constexpr int kTableElements = offsetof(VMTableDef, elements);

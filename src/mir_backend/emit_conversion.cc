@@ -93,17 +93,15 @@ MIR_reg_t Translator::BitsOf(const Value& v) {
     Emit(MIR_MOV, {R(r), I(int64_t(v.bits))});
     return r;
   }
-  MIR_reg_t s = Scratch(8);
-  Emit(MovCodeOf(v.type), {Mem(is64 ? MIR_T_D : MIR_T_F, 0, s), R(v.reg)});
-  Emit(MIR_MOV, {R(r), Mem(is64 ? MIR_T_I64 : MIR_T_U32, 0, s)});
+  Emit(MovCodeOf(v.type), {CtxScratch(is64 ? MIR_T_D : MIR_T_F), R(v.reg)});
+  Emit(MIR_MOV, {R(r), CtxScratch(is64 ? MIR_T_I64 : MIR_T_U32)});
   return r;
 }
 
 MIR_reg_t Translator::FloatOfBits(MIR_reg_t bits, bool is64) {
-  MIR_reg_t s = Scratch(8);
   MIR_reg_t r = NewReg(is64 ? MIR_T_D : MIR_T_F);
-  Emit(MIR_MOV, {Mem(is64 ? MIR_T_I64 : MIR_T_I32, 0, s), R(bits)});
-  Emit(is64 ? MIR_DMOV : MIR_FMOV, {R(r), Mem(is64 ? MIR_T_D : MIR_T_F, 0, s)});
+  Emit(MIR_MOV, {CtxScratch(is64 ? MIR_T_I64 : MIR_T_I32), R(bits)});
+  Emit(is64 ? MIR_DMOV : MIR_FMOV, {R(r), CtxScratch(is64 ? MIR_T_D : MIR_T_F)});
   return r;
 }
 

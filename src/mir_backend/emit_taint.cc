@@ -3,7 +3,8 @@
 // treats loads as free of side effects and deletes those whose value is never used, so such a
 // load would not trap, which the spec requires. MIR_USE cannot be emitted from outside the
 // generator, so the only dependable use is a side effect: a store of the value to the
-// function's scratch slot (a "sink"), or any store, call or branch consuming it.
+// instance's scratch word VMContext::scratch (a "sink"), or any store, call or branch
+// consuming it.
 //
 // Sinks are rare because real code observes what it loads. The translator tracks, per value
 // stack entry (`Value::tainted`) and per local (`local_taint_`), whether the value may depend
@@ -59,8 +60,7 @@ void Translator::PushTaintFrame() {
 
 void Translator::Sink(const Value& v) {
   if (v.kind == Kind::kConst) return;
-  MIR_reg_t s = Scratch(8);
-  Emit(MovCodeOf(v.type), {Mem(MirRegTypeOf(v.type), 0, s), R(v.reg)});
+  Emit(MovCodeOf(v.type), {CtxScratch(MirRegTypeOf(v.type)), R(v.reg)});
 }
 
 void Translator::SinkStack(size_t from, size_t to) {

@@ -149,6 +149,9 @@ class Translator {
   MIR_reg_t CachedReg(Cached which);
   MIR_insn_t TrapLabel(uint32_t raw_code);
   MIR_reg_t Scratch(uint32_t bytes);  // a per-function stack buffer of at least `bytes`
+  // VMContext::scratch as a `type` operand: 8 bytes for sinks and bit moves, no stack buffer
+  // (an alloca costs a stack adjustment in every body MIR inlines it into).
+  MIR_op_t CtxScratch(MIR_type_t type) { return Mem(type, vmoff::kCtxScratch, vmctx_); }
 
   // ---- the value stack (translate.cc) ----
   void Push(const Value& v) { stack_.push_back(v); }
