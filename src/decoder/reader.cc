@@ -18,49 +18,41 @@ void Reader::FailAt(uint64_t at, ErrorKind kind, std::string msg) {
   pos_ = end_;
 }
 
+// Out of line so that the LEB128 readers need no stack frame for building the message.
+void Reader::FailLeb(LebError error, uint32_t index) {
+  FailAt(offset() + index, ErrorKind::kMalformed, LebErrorMessage(error));
+}
+
 void Reader::FailEnd() {
   Fail(ErrorKind::kMalformed, "unexpected end of section or function");
 }
 
-uint8_t Reader::ReadU8() {
-  if (pos_ >= end_) {
-    FailEnd();
-    return 0;
-  }
-  return *pos_++;
-}
-
-uint8_t Reader::PeekU8() { return pos_ < end_ ? *pos_ : 0; }
-
-uint64_t Reader::ReadLeb(bool is_signed, int bits) {
-  LebResult r = is_signed ? DecodeSignedLeb(pos_, end_, bits) : DecodeUnsignedLeb(pos_, end_, bits);
+template <bool kSigned, int kBits>
+uint64_t Reader::ReadLeb() {
+  LebResult r = kSigned ? DecodeSignedLeb(pos_, end_, kBits) : DecodeUnsignedLeb(pos_, end_, kBits);
   if (r.error != LebError::kOk) {
-    FailAt(offset() + r.length, ErrorKind::kMalformed, LebErrorMessage(r.error));
+    FailLeb(r.error, r.length);
     return 0;
   }
   pos_ += r.length;
   return r.value;
 }
 
-uint32_t Reader::ReadU32() {
-  // Fast path: one-byte values are by far the most common.
-  if (pos_ < end_ && *pos_ < 0x80) return *pos_++;
-  return uint32_t(ReadLeb(false, 32));
-}
-uint64_t Reader::ReadU64() { return ReadLeb(false, 64); }
-int32_t Reader::ReadS32() { return int32_t(ReadLeb(true, 32)); }
-int64_t Reader::ReadS33() { return int64_t(ReadLeb(true, 33)); }
-int64_t Reader::ReadS64() { return int64_t(ReadLeb(true, 64)); }
-uint32_t Reader::ReadVarU1() { return uint32_t(ReadLeb(false, 1)); }
-int32_t Reader::ReadS7() { return int32_t(ReadLeb(true, 7)); }
+template uint64_t Reader::ReadLeb<false, 32>();
+template uint64_t Reader::ReadLeb<false, 64>();
+template uint64_t Reader::ReadLeb<true, 32>();
+template uint64_t Reader::ReadLeb<true, 33>();
+template uint64_t Reader::ReadLeb<true, 64>();
 
-uint32_t Reader::ReadFixedU32() {
+uint32_t Reader::ReadVarU1() { return uint32_t(ReadLeb<false, 1>()); }
+int32_t Reader::ReadS7() { return int32_t(ReadLeb<true, 7>()); }
+
+uint32_t Reader::ReadFixedU32Slow() {
   const uint8_t* p = ReadBytes(4);
-  if (p == nullptr) return 0;
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+  return p == nullptr ? 0 : LoadLe32(p);
 }
 
-uint64_t Reader::ReadFixedU64() {
+uint64_t Reader::ReadFixedU64Slow() {
   uint64_t lo = ReadFixedU32();
   uint64_t hi = ReadFixedU32();
   return lo | hi << 32;

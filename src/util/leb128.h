@@ -5,6 +5,7 @@
 #ifndef WASMC_UTIL_LEB128_H_
 #define WASMC_UTIL_LEB128_H_
 
+#include <cstddef>
 #include <cstdint>
 
 namespace wasmc {
@@ -22,10 +23,63 @@ struct LebResult {
   LebError error = LebError::kOk;
 };
 
+// Inline, so that a caller with a constant `bits` gets a decoder specialised for it.
+// Both decoders read the bytes before the last one an N-bit number may have (ceil(N/7) bytes)
+// after one bounds check and without limit checks, since they cannot exceed N bits; only that
+// last byte is range-checked, and a continuation bit on it is "integer representation too long".
+// On an error, `length` is the index of the offending byte, as the spec's recursive definition
+// counts it.
+
 // Decodes an unsigned LEB128 of at most `bits` bits (1 <= bits <= 64).
-LebResult DecodeUnsignedLeb(const uint8_t* p, const uint8_t* end, int bits);
+inline LebResult DecodeUnsignedLeb(const uint8_t* p, const uint8_t* end, int bits) {
+  const uint32_t last = uint32_t(bits - 1) / 7;  // index of the last byte allowed
+  const size_t avail = size_t(end - p);
+  const uint32_t n = avail < last ? uint32_t(avail) : last;
+  LebResult r;
+  uint32_t i = 0;
+  for (; i < n; ++i) {
+    uint8_t b = p[i];
+    r.value |= uint64_t(b & 0x7f) << (7 * i);
+    if ((b & 0x80) == 0) return LebResult{r.value, i + 1, LebError::kOk};
+  }
+  if (avail <= i) return LebResult{r.value, i, LebError::kEnd};
+  uint8_t b = p[i];
+  int left = bits - int(7 * i);  // 1..7 value bits remain for this byte
+  if (left < 7 && (b & 0x7f) >= (1u << left)) return LebResult{r.value, i, LebError::kTooLarge};
+  r.value |= uint64_t(b & 0x7f) << (7 * i);
+  if ((b & 0x80) != 0) return LebResult{r.value, i + 1, LebError::kTooLong};
+  return LebResult{r.value, i + 1, LebError::kOk};
+}
+
 // Decodes a signed LEB128 of at most `bits` bits (1 <= bits <= 64); `value` is sign-extended.
-LebResult DecodeSignedLeb(const uint8_t* p, const uint8_t* end, int bits);
+inline LebResult DecodeSignedLeb(const uint8_t* p, const uint8_t* end, int bits) {
+  const uint32_t last = uint32_t(bits - 1) / 7;
+  const size_t avail = size_t(end - p);
+  const uint32_t n = avail < last ? uint32_t(avail) : last;
+  LebResult r;
+  uint32_t i = 0;
+  for (; i < n; ++i) {
+    uint8_t b = p[i];
+    r.value |= uint64_t(b & 0x7f) << (7 * i);
+    if ((b & 0x80) == 0) {
+      // 7 * (i + 1) <= 63 here, so the shift is in range.
+      if ((b & 0x40) != 0) r.value |= ~uint64_t(0) << (7 * (i + 1));
+      return LebResult{r.value, i + 1, LebError::kOk};
+    }
+  }
+  if (avail <= i) return LebResult{r.value, i, LebError::kEnd};
+  uint8_t b = p[i];
+  int left = bits - int(7 * i);
+  if (left < 7) {
+    // The bits above the value's top bit must all equal its sign bit.
+    uint8_t mask = uint8_t((0xffu << (left - 1)) & 0x7f);
+    if ((b & mask) != 0 && (b & mask) != mask) return LebResult{r.value, i, LebError::kTooLarge};
+  }
+  r.value |= uint64_t(b & 0x7f) << (7 * i);
+  if ((b & 0x80) != 0) return LebResult{r.value, i + 1, LebError::kTooLong};
+  if (7 * i + 7 < 64 && (b & 0x40) != 0) r.value |= ~uint64_t(0) << (7 * i + 7);
+  return LebResult{r.value, i + 1, LebError::kOk};
+}
 
 // The spec's message for `error` ("unexpected end", "integer representation too long",
 // "integer too large"); "" for kOk.

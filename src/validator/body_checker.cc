@@ -112,6 +112,66 @@ bool BodyChecker::DecodeLocals() {
 
 // ---- instructions ---------------------------------------------------------------------------
 
+// The typing of t.const, once its immediate has been read.
+WASMC_ALWAYS_INLINE bool BodyChecker::PushConst(ValType t) {
+  if (!reader_->ok()) return ReaderFailed();
+  Push(t);
+  return true;
+}
+
+WASMC_ALWAYS_INLINE bool BodyChecker::DecodeMemArg() {
+  Reader& r = *reader_;
+  instr_.mem.align_log2 = r.ReadU32();
+  instr_.mem.offset = r.ReadU32();
+  instr_.mem.mem_index = 0;
+  return r.ok() ? true : ReaderFailed();
+}
+
+// The same steps as DecodeImmediates + CheckInstr (all immediates decoded before any check, so
+// the first error is the same), written out for the instructions that make up most code: plain
+// value ops, variables, constants, loads and stores.
+template <ImmKind kImm, OpSig kSig>
+WASMC_ALWAYS_INLINE bool BodyChecker::Step(Opcode op) {
+  Reader& r = *reader_;
+  if constexpr (kImm == ImmKind::kNone && kSig != OpSig::kSpecial) {
+    return CheckPlain(kSig);
+  } else if constexpr (kImm == ImmKind::kLocal) {
+    instr_.index = r.ReadU32();
+    return r.ok() ? CheckLocal(op) : ReaderFailed();
+  } else if constexpr (kImm == ImmKind::kI32) {
+    instr_.bits = uint64_t(int64_t(r.ReadS32()));
+    return PushConst(ValType::kI32);
+  } else if constexpr (kImm == ImmKind::kI64) {
+    instr_.bits = uint64_t(r.ReadS64());
+    return PushConst(ValType::kI64);
+  } else if constexpr (kImm == ImmKind::kF32) {
+    instr_.bits = r.ReadFixedU32();
+    return PushConst(ValType::kF32);
+  } else if constexpr (kImm == ImmKind::kF64) {
+    instr_.bits = r.ReadFixedU64();
+    return PushConst(ValType::kF64);
+  } else if constexpr (kImm == ImmKind::kMemArg) {
+    return DecodeMemArg() && CheckMemArg(op) && CheckPlain(kSig);
+  } else {
+    return DecodeImmediates(kImm) && CheckInstr(op);
+  }
+}
+
+// One case per opcode, generated from opcodes.def, so that each instruction's immediates and
+// signature are constants in its case.
+bool BodyChecker::DecodeAndCheck(Opcode op) {
+  switch (op) {
+#define WASMC_OPCODE(name, prefix, code, text, imm, sig) \
+  case Opcode::name:                                     \
+    return Step<ImmKind::imm, OpSig::sig>(Opcode::name);
+#include "validator/opcodes.def"
+#undef WASMC_OPCODE
+    case Opcode::kCount:
+      break;
+  }
+  return Fail(ErrorKind::kInternal, "opcode out of range", instr_.offset);
+}
+
 bool BodyChecker::Next() {
   Reader& r = *reader_;
   // Only the fields whose meaning does not follow from the opcode's ImmKind are reset (a full
@@ -126,11 +186,15 @@ bool BodyChecker::Next() {
     return Fail(ErrorKind::kMalformed, "END opcode expected", r.offset());
   }
   Opcode op;
-  if (!DecodeOpcode(&op)) return false;
+  if (!LookupSingleByteOpcode(r.PeekU8(), &op)) {
+    if (!DecodeOpcode(&op)) return false;
+  } else {
+    r.Skip(1);
+  }
   instr_.op = op;
   unreachable_before_ = ctrls_.back().unreachable;
   if (decode_only_) return DecodeImmediates(OpcodeImm(op)) && CheckStructure(op);
-  if (DecodeImmediates(OpcodeImm(op)) && CheckInstr(op)) return true;
+  if (DecodeAndCheck(op)) return true;
   if (error_.kind() == ErrorKind::kInvalid) ScanRestForMalformed(op);
   return false;
 }
@@ -195,12 +259,11 @@ bool BodyChecker::CheckStructure(Opcode op) {
 bool BodyChecker::DecodeOpcode(Opcode* op) {
   Reader& r = *reader_;
   uint8_t byte = r.ReadU8();
+  if (LookupSingleByteOpcode(byte, op)) return true;
   if (byte == 0xfc || byte == 0xfd) {
     uint32_t code = r.ReadU32();
     if (!r.ok()) return ReaderFailed();
     if (LookupPrefixedOpcode(byte, code, op)) return true;
-  } else if (LookupSingleByteOpcode(byte, op)) {
-    return true;
   }
   return Fail(ErrorKind::kMalformed, "illegal opcode", instr_.offset);
 }
@@ -296,14 +359,6 @@ bool BodyChecker::DecodeSelectT() {
   return true;
 }
 
-bool BodyChecker::DecodeMemArg() {
-  Reader& r = *reader_;
-  instr_.mem.align_log2 = r.ReadU32();
-  instr_.mem.offset = r.ReadU32();
-  instr_.mem.mem_index = 0;
-  return r.ok() ? true : ReaderFailed();
-}
-
 // The memory index of memory.size/grow/fill/init/copy is a single 0x00 byte in Wasm 2.0
 // ("zero byte expected"; a multi-byte LEB zero is malformed too).
 bool BodyChecker::ReadZeroByte() {
@@ -316,6 +371,17 @@ bool BodyChecker::ReadZeroByte() {
 }
 
 // ---- stack and control helpers ----------------------------------------------------------------
+
+void ValStack::Grow(size_t n) {
+  size_t size = this->size();
+  size_t capacity = storage_.size() * 2;
+  if (capacity < size + n) capacity = size + n;
+  if (capacity < 64) capacity = 64;
+  storage_.resize(capacity);
+  base_ = storage_.data();
+  top_ = base_ + size;
+  limit_ = base_ + capacity;
+}
 
 bool BodyChecker::PopAny(ValType* actual) {
   const Frame& f = ctrls_.back();

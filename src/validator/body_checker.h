@@ -15,12 +15,49 @@
 #include "ir/types.h"
 #include "util/result.h"
 #include "validator/instr.h"
+#include "validator/opcodes.h"
 
 namespace wasmc {
 
 // Implementation limit on params + locals of one function (the JS API's limit, also V8's and
 // wasmparser's). Exceeding it is kResource; a declared total >= 2^32 is kMalformed.
 constexpr uint32_t kMaxFunctionLocals = 50000;
+
+// The operand stack of the validation algorithm: a growable array whose hot operations are
+// inline (std::vector's push_back and resize stop being inlined in a function as large as the
+// opcode switch). Only shrinking `resize`.
+class ValStack {
+ public:
+  ValStack() { Grow(0); }
+  ValStack(const ValStack&) = delete;
+  ValStack& operator=(const ValStack&) = delete;
+
+  size_t size() const { return size_t(top_ - base_); }
+  ValType* data() { return base_; }
+  ValType* top() { return top_; }  // one past the last value
+  ValType back() const { return top_[-1]; }
+  ValType operator[](size_t i) const { return base_[i]; }
+  WASMC_ALWAYS_INLINE void push_back(ValType t) {
+    if (top_ == limit_) Grow(1);
+    *top_++ = t;
+  }
+  WASMC_ALWAYS_INLINE void append(const ValType* types, size_t n) {
+    if (size_t(limit_ - top_) < n) Grow(n);
+    for (size_t i = 0; i < n; ++i) top_[i] = types[i];
+    top_ += n;
+  }
+  void pop_back() { --top_; }
+  void resize(size_t n) { top_ = base_ + n; }  // n <= size()
+  void clear() { top_ = base_; }
+
+ private:
+  void Grow(size_t n);  // room for `n` more values
+
+  std::vector<ValType> storage_;  // storage_.size() is the capacity
+  ValType* base_ = nullptr;
+  ValType* top_ = nullptr;
+  ValType* limit_ = nullptr;
+};
 
 class BodyChecker {
  public:
@@ -61,6 +98,10 @@ class BodyChecker {
   // ---- decoding (body_checker.cc) ----
   bool DecodeLocals();
   bool DecodeOpcode(Opcode* op);
+  bool DecodeAndCheck(Opcode op);  // immediates + typing: a switch generated from opcodes.def
+  template <ImmKind kImm, OpSig kSig>
+  bool Step(Opcode op);  // one case of DecodeAndCheck
+  bool PushConst(ValType t);
   bool DecodeImmediates(ImmKind kind);
   bool DecodeBlockType();
   bool DecodeBrTable();
@@ -75,6 +116,7 @@ class BodyChecker {
   bool Pop(ValType expect);
   bool PopAny(ValType* actual);
   bool PopVals(const ValType* types, uint32_t n);
+  void Push(ValType t) { vals_.push_back(t); }
   void PushVals(const ValType* types, uint32_t n);
   bool PeekVals(const ValType* types, uint32_t n);  // check without popping (br_table targets)
   void PushFrame(Opcode op, const BlockSig& sig);
@@ -84,6 +126,7 @@ class BodyChecker {
   // ---- per-instruction checks (check_control.cc, check_ops.cc) ----
   bool CheckInstr(Opcode op);
   bool CheckPlain(OpSig sig);
+  bool CheckPlainSlow(const SigTypes& s);  // operands missing or mismatched
   bool CheckBlock(Opcode op);
   bool CheckElse();
   bool CheckEnd();
@@ -126,7 +169,7 @@ class BodyChecker {
   uint64_t body_end_ = 0;  // module offset just past the body
   std::vector<ValType> locals_;
   std::vector<std::pair<uint32_t, ValType>> local_groups_;
-  std::vector<ValType> vals_;
+  ValStack vals_;
   std::vector<Frame> ctrls_;
   std::vector<uint32_t> targets_;  // br_table depths, then the default
   Instr instr_;
@@ -138,7 +181,7 @@ class BodyChecker {
 };
 
 // The value-stack primitives are on every instruction's path, so they are inline here.
-inline bool BodyChecker::Pop(ValType expect) {
+WASMC_ALWAYS_INLINE bool BodyChecker::Pop(ValType expect) {
   const Frame& f = ctrls_.back();
   if (vals_.size() == f.height) return f.unreachable ? true : TypeMismatch();
   ValType actual = vals_.back();
@@ -149,15 +192,67 @@ inline bool BodyChecker::Pop(ValType expect) {
   return true;
 }
 
-inline bool BodyChecker::PopVals(const ValType* types, uint32_t n) {
+WASMC_ALWAYS_INLINE bool BodyChecker::PopVals(const ValType* types, uint32_t n) {
   for (uint32_t i = n; i > 0; --i) {
     if (!Pop(types[i - 1])) return false;
   }
   return true;
 }
 
-inline void BodyChecker::PushVals(const ValType* types, uint32_t n) {
-  vals_.insert(vals_.end(), types, types + n);
+WASMC_ALWAYS_INLINE void BodyChecker::PushVals(const ValType* types, uint32_t n) {
+  vals_.append(types, n);
+}
+
+// A plain value op: pop `s.params`, push `s.result`. The common case, all operands present with
+// the exact types, is a compare and a store; anything else takes the spec's pop-by-pop path.
+// With a constant `sig`, this folds to a few compares and stores.
+WASMC_ALWAYS_INLINE bool BodyChecker::CheckPlain(OpSig sig) {
+  const SigTypes& s = SigTypesOf(sig);
+  const uint32_t n = s.num_params;
+  const size_t size = vals_.size();
+  if (size - ctrls_.back().height >= n) {
+    ValType* top = vals_.top() - n;
+    bool match = true;
+    for (uint32_t i = 0; i < n; ++i) match &= top[i] == s.params[i];
+    if (match) {
+      if (s.result == ValType::kUnknown) {
+        vals_.resize(size - n);
+      } else if (n == 0) {
+        vals_.push_back(s.result);
+      } else {
+        top[0] = s.result;
+        vals_.resize(size - n + 1);
+      }
+      return true;
+    }
+  }
+  return CheckPlainSlow(s);
+}
+
+WASMC_ALWAYS_INLINE bool BodyChecker::CheckLocal(Opcode op) {
+  if (instr_.index >= locals_.size()) return FailIndex("unknown local", instr_.index);
+  ValType t = locals_[instr_.index];
+  if (op == Opcode::LocalGet) {
+    vals_.push_back(t);
+    return true;
+  }
+  if (!Pop(t)) return false;
+  if (op == Opcode::LocalTee) vals_.push_back(t);
+  return true;
+}
+
+WASMC_ALWAYS_INLINE bool BodyChecker::CheckMemory() {
+  if (module_.memories.empty()) return FailIndex("unknown memory", 0);
+  return true;
+}
+
+// The memarg of a load or store; a kMemArgLane op also needs CheckLane.
+WASMC_ALWAYS_INLINE bool BodyChecker::CheckMemArg(Opcode op) {
+  if (!CheckMemory()) return false;
+  if (instr_.mem.align_log2 > NaturalAlignLog2(op)) {
+    return FailInvalid("alignment must not be larger than natural");
+  }
+  return true;
 }
 
 }  // namespace wasmc

@@ -40,8 +40,11 @@ bool BodyChecker::CheckInstr(Opcode op) {
   // Plain value ops: loads/stores and memory.size/grow need a memory, lane ops a lane index
   // in range; the rest is a fixed signature.
   switch (OpcodeImm(op)) {
-    case ImmKind::kMemArg: case ImmKind::kMemArgLane:
+    case ImmKind::kMemArg:
       if (!CheckMemArg(op)) return false;
+      break;
+    case ImmKind::kMemArgLane:
+      if (!CheckMemArg(op) || !CheckLane(op)) return false;
       break;
     case ImmKind::kMemory:
       if (!CheckMemory()) return false;
@@ -55,8 +58,7 @@ bool BodyChecker::CheckInstr(Opcode op) {
   return CheckPlain(OpcodeSig(op));
 }
 
-bool BodyChecker::CheckPlain(OpSig sig) {
-  const SigTypes& s = SigTypesOf(sig);
+bool BodyChecker::CheckPlainSlow(const SigTypes& s) {
   if (!PopVals(s.params, s.num_params)) return false;
   if (s.result != ValType::kUnknown) vals_.push_back(s.result);
   return true;

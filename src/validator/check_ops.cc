@@ -32,18 +32,6 @@ bool BodyChecker::CheckSelectT() {
   return true;
 }
 
-bool BodyChecker::CheckLocal(Opcode op) {
-  if (instr_.index >= locals_.size()) return FailIndex("unknown local", instr_.index);
-  ValType t = locals_[instr_.index];
-  if (op == Opcode::LocalGet) {
-    vals_.push_back(t);
-    return true;
-  }
-  if (!Pop(t)) return false;
-  if (op == Opcode::LocalTee) vals_.push_back(t);
-  return true;
-}
-
 bool BodyChecker::CheckGlobal(Opcode op) {
   if (instr_.index >= module_.globals.size()) return FailIndex("unknown global", instr_.index);
   const GlobalType& g = module_.globals[instr_.index].type;
@@ -126,11 +114,6 @@ bool BodyChecker::CheckTableCopy() {
   return Pop(ValType::kI32) && Pop(ValType::kI32) && Pop(ValType::kI32);
 }
 
-bool BodyChecker::CheckMemory() {
-  if (module_.memories.empty()) return FailIndex("unknown memory", 0);
-  return true;
-}
-
 // memory.init and data.drop need the data count section: it is a binary-format rule (the code
 // section precedes the data section), hence malformed rather than invalid. As in the reference
 // interpreter (and memory_init.wast), a module without any data segment gets the validation
@@ -161,14 +144,6 @@ bool BodyChecker::CheckBulkMemory(Opcode op) {
       break;
   }
   return Pop(ValType::kI32) && Pop(ValType::kI32) && Pop(ValType::kI32);
-}
-
-bool BodyChecker::CheckMemArg(Opcode op) {
-  if (!CheckMemory()) return false;
-  if (instr_.mem.align_log2 > NaturalAlignLog2(op)) {
-    return FailInvalid("alignment must not be larger than natural");
-  }
-  return OpcodeImm(op) == ImmKind::kMemArgLane ? CheckLane(op) : true;
 }
 
 bool BodyChecker::CheckLane(Opcode op) {

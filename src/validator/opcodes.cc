@@ -50,33 +50,67 @@ constexpr LookupTables kLookup = BuildLookupTables();
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == kNumOpcodes, "opcodes.def row count");
 static_assert(kNumOpcodes < kNoOpcode, "Opcode must fit the lookup tables");
 
-constexpr ValType I = ValType::kI32, L = ValType::kI64, F = ValType::kF32, D = ValType::kF64,
-                  X = ValType::kV128, N = ValType::kUnknown;
+constexpr uint8_t NaturalAlignLog2Of(Opcode op) {
+  switch (op) {
+    case Opcode::I32Load8S: case Opcode::I32Load8U: case Opcode::I64Load8S:
+    case Opcode::I64Load8U: case Opcode::I32Store8: case Opcode::I64Store8:
+    case Opcode::V128Load8Splat: case Opcode::V128Load8Lane: case Opcode::V128Store8Lane:
+      return 0;
+    case Opcode::I32Load16S: case Opcode::I32Load16U: case Opcode::I64Load16S:
+    case Opcode::I64Load16U: case Opcode::I32Store16: case Opcode::I64Store16:
+    case Opcode::V128Load16Splat: case Opcode::V128Load16Lane: case Opcode::V128Store16Lane:
+      return 1;
+    case Opcode::I32Load: case Opcode::F32Load: case Opcode::I64Load32S:
+    case Opcode::I64Load32U: case Opcode::I32Store: case Opcode::F32Store:
+    case Opcode::I64Store32: case Opcode::V128Load32Splat: case Opcode::V128Load32Zero:
+    case Opcode::V128Load32Lane: case Opcode::V128Store32Lane:
+      return 2;
+    case Opcode::I64Load: case Opcode::F64Load: case Opcode::I64Store: case Opcode::F64Store:
+    case Opcode::V128Load8x8S: case Opcode::V128Load8x8U: case Opcode::V128Load16x4S:
+    case Opcode::V128Load16x4U: case Opcode::V128Load32x2S: case Opcode::V128Load32x2U:
+    case Opcode::V128Load64Splat: case Opcode::V128Load64Zero: case Opcode::V128Load64Lane:
+    case Opcode::V128Store64Lane:
+      return 3;
+    case Opcode::V128Load: case Opcode::V128Store:
+      return 4;
+    default:
+      return 0;
+  }
+}
 
-// Indexed by OpSig; keep in the enum's order (instr.h).
-constexpr SigTypes kSigTypes[] = {
-    {N, 0, {}},         {I, 0, {}},         {L, 0, {}},         {F, 0, {}},
-    {D, 0, {}},         {X, 0, {}},         {I, 1, {I}},        {I, 1, {L}},
-    {I, 1, {F}},        {I, 1, {D}},        {I, 1, {X}},        {L, 1, {I}},
-    {L, 1, {L}},        {L, 1, {F}},        {L, 1, {D}},        {L, 1, {X}},
-    {F, 1, {I}},        {F, 1, {L}},        {F, 1, {F}},        {F, 1, {D}},
-    {F, 1, {X}},        {D, 1, {I}},        {D, 1, {L}},        {D, 1, {F}},
-    {D, 1, {D}},        {D, 1, {X}},        {X, 1, {I}},        {X, 1, {L}},
-    {X, 1, {F}},        {X, 1, {D}},        {X, 1, {X}},        {I, 2, {I, I}},
-    {I, 2, {L, L}},     {I, 2, {F, F}},     {I, 2, {D, D}},     {L, 2, {L, L}},
-    {F, 2, {F, F}},     {D, 2, {D, D}},     {X, 2, {X, X}},     {X, 2, {X, I}},
-    {X, 3, {X, X, X}},  {X, 2, {I, X}},     {N, 2, {I, I}},     {N, 2, {I, L}},
-    {N, 2, {I, F}},     {N, 2, {I, D}},     {N, 2, {I, X}},     {X, 2, {X, L}},
-    {X, 2, {X, F}},     {X, 2, {X, D}},
-};
-static_assert(sizeof(kSigTypes) / sizeof(kSigTypes[0]) == size_t(OpSig::X_XD) + 1,
-              "kSigTypes must cover every OpSig");
-static_assert(kSigTypes[size_t(OpSig::I_II)].params[1] == I, "kSigTypes order");
-static_assert(kSigTypes[size_t(OpSig::X_IX)].params[0] == I, "kSigTypes order");
-static_assert(kSigTypes[size_t(OpSig::V_IX)].params[1] == X, "kSigTypes order");
-static_assert(kSigTypes[size_t(OpSig::X_XD)].params[1] == D, "kSigTypes order");
+constexpr uint8_t LaneCountOf(Opcode op) {
+  switch (op) {
+    case Opcode::I8x16ExtractLaneS: case Opcode::I8x16ExtractLaneU:
+    case Opcode::I8x16ReplaceLane: case Opcode::V128Load8Lane: case Opcode::V128Store8Lane:
+      return 16;
+    case Opcode::I16x8ExtractLaneS: case Opcode::I16x8ExtractLaneU:
+    case Opcode::I16x8ReplaceLane: case Opcode::V128Load16Lane: case Opcode::V128Store16Lane:
+      return 8;
+    case Opcode::I32x4ExtractLane: case Opcode::I32x4ReplaceLane:
+    case Opcode::F32x4ExtractLane: case Opcode::F32x4ReplaceLane:
+    case Opcode::V128Load32Lane: case Opcode::V128Store32Lane:
+      return 4;
+    case Opcode::I64x2ExtractLane: case Opcode::I64x2ReplaceLane:
+    case Opcode::F64x2ExtractLane: case Opcode::F64x2ReplaceLane:
+    case Opcode::V128Load64Lane: case Opcode::V128Store64Lane:
+      return 2;
+    default:
+      return 0;
+  }
+}
+
+constexpr OpcodeByteTables BuildByteTables() {
+  OpcodeByteTables t{};
+  for (uint32_t op = 0; op < kNumOpcodes; ++op) {
+    t.align[op] = NaturalAlignLog2Of(static_cast<Opcode>(op));
+    t.lanes[op] = LaneCountOf(static_cast<Opcode>(op));
+  }
+  return t;
+}
 
 }  // namespace
+
+constexpr OpcodeByteTables kOpcodeByteTables = BuildByteTables();
 
 const uint16_t kSingleByteOpcodes[256] = {
 #define WASMC_ROW(i) kLookup.single[i]
@@ -112,57 +146,6 @@ const OpSig kOpcodeSig[] = {
 const char* OpcodeName(Opcode op) {
   uint32_t i = static_cast<uint32_t>(op);
   return i < kNumOpcodes ? kNames[i] : "<invalid opcode>";
-}
-
-const SigTypes& SigTypesOf(OpSig sig) { return kSigTypes[static_cast<size_t>(sig)]; }
-
-uint32_t NaturalAlignLog2(Opcode op) {
-  switch (op) {
-    case Opcode::I32Load8S: case Opcode::I32Load8U: case Opcode::I64Load8S:
-    case Opcode::I64Load8U: case Opcode::I32Store8: case Opcode::I64Store8:
-    case Opcode::V128Load8Splat: case Opcode::V128Load8Lane: case Opcode::V128Store8Lane:
-      return 0;
-    case Opcode::I32Load16S: case Opcode::I32Load16U: case Opcode::I64Load16S:
-    case Opcode::I64Load16U: case Opcode::I32Store16: case Opcode::I64Store16:
-    case Opcode::V128Load16Splat: case Opcode::V128Load16Lane: case Opcode::V128Store16Lane:
-      return 1;
-    case Opcode::I32Load: case Opcode::F32Load: case Opcode::I64Load32S:
-    case Opcode::I64Load32U: case Opcode::I32Store: case Opcode::F32Store:
-    case Opcode::I64Store32: case Opcode::V128Load32Splat: case Opcode::V128Load32Zero:
-    case Opcode::V128Load32Lane: case Opcode::V128Store32Lane:
-      return 2;
-    case Opcode::I64Load: case Opcode::F64Load: case Opcode::I64Store: case Opcode::F64Store:
-    case Opcode::V128Load8x8S: case Opcode::V128Load8x8U: case Opcode::V128Load16x4S:
-    case Opcode::V128Load16x4U: case Opcode::V128Load32x2S: case Opcode::V128Load32x2U:
-    case Opcode::V128Load64Splat: case Opcode::V128Load64Zero: case Opcode::V128Load64Lane:
-    case Opcode::V128Store64Lane:
-      return 3;
-    case Opcode::V128Load: case Opcode::V128Store:
-      return 4;
-    default:
-      return 0;
-  }
-}
-
-uint32_t LaneCount(Opcode op) {
-  switch (op) {
-    case Opcode::I8x16ExtractLaneS: case Opcode::I8x16ExtractLaneU:
-    case Opcode::I8x16ReplaceLane: case Opcode::V128Load8Lane: case Opcode::V128Store8Lane:
-      return 16;
-    case Opcode::I16x8ExtractLaneS: case Opcode::I16x8ExtractLaneU:
-    case Opcode::I16x8ReplaceLane: case Opcode::V128Load16Lane: case Opcode::V128Store16Lane:
-      return 8;
-    case Opcode::I32x4ExtractLane: case Opcode::I32x4ReplaceLane:
-    case Opcode::F32x4ExtractLane: case Opcode::F32x4ReplaceLane:
-    case Opcode::V128Load32Lane: case Opcode::V128Store32Lane:
-      return 4;
-    case Opcode::I64x2ExtractLane: case Opcode::I64x2ReplaceLane:
-    case Opcode::F64x2ExtractLane: case Opcode::F64x2ReplaceLane:
-    case Opcode::V128Load64Lane: case Opcode::V128Store64Lane:
-      return 2;
-    default:
-      return 0;
-  }
 }
 
 }  // namespace wasmc

@@ -4,6 +4,7 @@
 #ifndef WASMC_VALIDATOR_OPCODES_H_
 #define WASMC_VALIDATOR_OPCODES_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "ir/types.h"
@@ -50,15 +51,56 @@ struct SigTypes {
   uint8_t num_params;
   ValType params[3];
 };
-const SigTypes& SigTypesOf(OpSig sig);
+
+namespace opsig {
+constexpr ValType I = ValType::kI32, L = ValType::kI64, F = ValType::kF32, D = ValType::kF64,
+                  X = ValType::kV128, N = ValType::kUnknown;
+
+// Indexed by OpSig; keep in the enum's order (instr.h). In the header, so that a check of a
+// known signature folds to constants.
+inline constexpr SigTypes kSigTypes[] = {
+    {N, 0, {}},         {I, 0, {}},         {L, 0, {}},         {F, 0, {}},
+    {D, 0, {}},         {X, 0, {}},         {I, 1, {I}},        {I, 1, {L}},
+    {I, 1, {F}},        {I, 1, {D}},        {I, 1, {X}},        {L, 1, {I}},
+    {L, 1, {L}},        {L, 1, {F}},        {L, 1, {D}},        {L, 1, {X}},
+    {F, 1, {I}},        {F, 1, {L}},        {F, 1, {F}},        {F, 1, {D}},
+    {F, 1, {X}},        {D, 1, {I}},        {D, 1, {L}},        {D, 1, {F}},
+    {D, 1, {D}},        {D, 1, {X}},        {X, 1, {I}},        {X, 1, {L}},
+    {X, 1, {F}},        {X, 1, {D}},        {X, 1, {X}},        {I, 2, {I, I}},
+    {I, 2, {L, L}},     {I, 2, {F, F}},     {I, 2, {D, D}},     {L, 2, {L, L}},
+    {F, 2, {F, F}},     {D, 2, {D, D}},     {X, 2, {X, X}},     {X, 2, {X, I}},
+    {X, 3, {X, X, X}},  {X, 2, {I, X}},     {N, 2, {I, I}},     {N, 2, {I, L}},
+    {N, 2, {I, F}},     {N, 2, {I, D}},     {N, 2, {I, X}},     {X, 2, {X, L}},
+    {X, 2, {X, F}},     {X, 2, {X, D}},
+};
+static_assert(sizeof(kSigTypes) / sizeof(kSigTypes[0]) == size_t(OpSig::X_XD) + 1,
+              "kSigTypes must cover every OpSig");
+static_assert(kSigTypes[size_t(OpSig::I_II)].params[1] == I, "kSigTypes order");
+static_assert(kSigTypes[size_t(OpSig::X_IX)].params[0] == I, "kSigTypes order");
+static_assert(kSigTypes[size_t(OpSig::V_IX)].params[1] == X, "kSigTypes order");
+static_assert(kSigTypes[size_t(OpSig::X_XD)].params[1] == D, "kSigTypes order");
+}  // namespace opsig
+
+constexpr const SigTypes& SigTypesOf(OpSig sig) {
+  return opsig::kSigTypes[static_cast<size_t>(sig)];
+}
+
+// NaturalAlignLog2 and LaneCount per opcode, so that the checks are one load.
+struct OpcodeByteTables {
+  uint8_t align[static_cast<size_t>(Opcode::kCount)];
+  uint8_t lanes[static_cast<size_t>(Opcode::kCount)];
+};
+extern const OpcodeByteTables kOpcodeByteTables;
 
 // log2 of the access width in bytes for kMemArg/kMemArgLane opcodes (the largest alignment the
 // spec allows: "alignment must not be larger than natural"); 0 for other opcodes.
-uint32_t NaturalAlignLog2(Opcode op);
+inline uint32_t NaturalAlignLog2(Opcode op) {
+  return kOpcodeByteTables.align[static_cast<uint16_t>(op)];
+}
 
 // Number of lanes a kLane/kMemArgLane immediate may address (lane index < LaneCount); 0 for
 // other opcodes.
-uint32_t LaneCount(Opcode op);
+inline uint32_t LaneCount(Opcode op) { return kOpcodeByteTables.lanes[static_cast<uint16_t>(op)]; }
 
 // True for the 0xFD-prefixed (v128) opcodes.
 inline bool IsSimdOpcode(Opcode op) {
