@@ -15,6 +15,7 @@
 
 #include "mir_backend/compiler.h"
 #include "mir_backend/context.h"
+#include "mir_backend/interp_interface.h"
 #include "mir_backend/lazy_compile.h"
 #include "mir_backend/translator.h"
 #include "validator/func_validator.h"
@@ -142,7 +143,7 @@ void PartitionCompiler::LinkAndGenerate(void* self) {
   if (std::getenv("WASMC_MIR_DUMP") != nullptr) MIR_output_module(c->ctx_, stderr, module);
   MIR_load_module(c->ctx_, module);
   if (c->o_.interpret) {
-    MIR_link(c->ctx_, MIR_set_interp_interface, ResolveHelperImport,
+    MIR_link(c->ctx_, SetInterpInterface, ResolveHelperImport,
              const_cast<RuntimeHelpers*>(c->o_.helpers));
     // Interpreter shims have no code range: trap messages name no function.
     for (size_t i = 0; i < c->func_items_.size(); ++i) c->code_[i] = c->func_items_[i]->addr;
@@ -198,9 +199,9 @@ static std::vector<uint32_t> Partition(const ModuleDesc& m, uint32_t max_parts,
   const uint32_t n = uint32_t(m.funcs.size());
   uint64_t total = 0;
   for (const FuncBody& b : m.bodies) total += b.size;
-  uint64_t parts = std::min<uint64_t>({max_parts == 0 ? 1 : max_parts,
-                                       std::max<uint64_t>(1, total / std::max<uint64_t>(1, min_bytes)),
-                                       std::max<uint32_t>(1, n - first)});
+  const uint64_t by_size = std::max<uint64_t>(1, total / std::max<uint64_t>(1, min_bytes));
+  uint64_t parts = std::min<uint64_t>(
+      {max_parts == 0 ? 1 : max_parts, by_size, std::max<uint32_t>(1, n - first)});
   std::vector<uint32_t> bounds{first};
   uint64_t done = 0;
   for (uint32_t i = first; i < n && bounds.size() < parts; ++i) {
