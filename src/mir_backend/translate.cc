@@ -55,7 +55,7 @@ Status Translator::OnFunctionBegin(uint32_t func_index, const FuncType& type,
   results_in_regs_ = ResultsInRegisters(type.results);
   reachable_ = true;
   next_reg_ = 0;
-  ret_area_ = mem_length_ = scratch_ = 0;
+  ret_area_ = mem_length_ = scratch_ = ctx_scratch_ = 0;
   scratch_insn_ = prologue_tail_ = nullptr;
   scratch_size_ = 0;
   for (MIR_reg_t& r : cached_) r = 0;
@@ -263,6 +263,14 @@ MIR_reg_t Translator::Scratch(uint32_t bytes) {
   }
   if (bytes > scratch_size_) scratch_size_ = bytes;
   return scratch_;
+}
+
+MIR_op_t Translator::CtxScratch(MIR_type_t type) {
+  if (ctx_scratch_ == 0) {
+    ctx_scratch_ = NewReg(MIR_T_I64);
+    InsertInPrologue(MIR_ADD, {R(ctx_scratch_), R(vmctx_), I(vmoff::kCtxScratch)});
+  }
+  return Mem(type, 0, ctx_scratch_);
 }
 
 // ---- the value stack -------------------------------------------------------------------------

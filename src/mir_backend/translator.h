@@ -150,8 +150,9 @@ class Translator {
   MIR_insn_t TrapLabel(uint32_t raw_code);
   MIR_reg_t Scratch(uint32_t bytes);  // a per-function stack buffer of at least `bytes`
   // VMContext::scratch as a `type` operand: 8 bytes for sinks and bit moves, no stack buffer
-  // (an alloca costs a stack adjustment in every body MIR inlines it into).
-  MIR_op_t CtxScratch(MIR_type_t type) { return Mem(type, vmoff::kCtxScratch, vmctx_); }
+  // (an alloca costs a stack adjustment in every body MIR inlines it into). Its address is
+  // computed once in the prologue (MIR -O1 would add the displacement at every use).
+  MIR_op_t CtxScratch(MIR_type_t type);
 
   // ---- the value stack (translate.cc) ----
   void Push(const Value& v) { stack_.push_back(v); }
@@ -334,6 +335,7 @@ class Translator {
   MIR_insn_t stack_check_[4] = {};  // BSTART, the two limit loads, the branch
   MIR_insn_t scratch_insn_ = nullptr;
   MIR_reg_t scratch_ = 0;
+  MIR_reg_t ctx_scratch_ = 0;  // vmctx + kCtxScratch, 0 until first use
   uint32_t scratch_size_ = 0;
   MIR_reg_t cached_[static_cast<uint32_t>(Cached::kCount)] = {};
   std::vector<std::pair<uint32_t, MIR_reg_t>> global_ptrs_;
