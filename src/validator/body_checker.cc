@@ -127,6 +127,21 @@ WASMC_ALWAYS_INLINE bool BodyChecker::DecodeMemArg() {
   return r.ok() ? true : ReaderFailed();
 }
 
+// CheckInstr's cases for the frequent special opcodes; inlined into Step, where `op` is a
+// constant, so each case calls its check directly.
+WASMC_ALWAYS_INLINE bool BodyChecker::CheckControlOrVariable(Opcode op) {
+  switch (op) {
+    case Opcode::End: return CheckEnd();
+    case Opcode::Else: return CheckElse();
+    case Opcode::Br: return CheckBr();
+    case Opcode::BrIf: return CheckBrIf();
+    case Opcode::Call: return CheckCall();
+    case Opcode::Select: return CheckSelect();
+    case Opcode::GlobalGet: case Opcode::GlobalSet: return CheckGlobal(op);
+    default: return CheckInstr(op);
+  }
+}
+
 // The same steps as DecodeImmediates + CheckInstr (all immediates decoded before any check, so
 // the first error is the same), written out for the instructions that make up most code: plain
 // value ops, variables, constants, loads and stores.
@@ -152,6 +167,14 @@ WASMC_ALWAYS_INLINE bool BodyChecker::Step(Opcode op) {
     return PushConst(ValType::kF64);
   } else if constexpr (kImm == ImmKind::kMemArg) {
     return DecodeMemArg() && CheckMemArg(op) && CheckPlain(kSig);
+  } else if constexpr (kImm == ImmKind::kBlockType) {
+    return DecodeBlockType() && CheckBlock(op);
+  } else if constexpr (kImm == ImmKind::kLabel || kImm == ImmKind::kGlobal ||
+                       kImm == ImmKind::kFunc) {
+    instr_.index = r.ReadU32();
+    return r.ok() ? CheckControlOrVariable(op) : ReaderFailed();
+  } else if constexpr (kImm == ImmKind::kNone) {
+    return CheckControlOrVariable(op);
   } else {
     return DecodeImmediates(kImm) && CheckInstr(op);
   }
@@ -159,7 +182,7 @@ WASMC_ALWAYS_INLINE bool BodyChecker::Step(Opcode op) {
 
 // One case per opcode, generated from opcodes.def, so that each instruction's immediates and
 // signature are constants in its case.
-bool BodyChecker::DecodeAndCheck(Opcode op) {
+WASMC_ALWAYS_INLINE bool BodyChecker::DecodeAndCheck(Opcode op) {
   switch (op) {
 #define WASMC_OPCODE(name, prefix, code, text, imm, sig) \
   case Opcode::name:                                     \

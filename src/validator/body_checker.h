@@ -102,6 +102,7 @@ class BodyChecker {
   template <ImmKind kImm, OpSig kSig>
   bool Step(Opcode op);  // one case of DecodeAndCheck
   bool PushConst(ValType t);
+  bool CheckControlOrVariable(Opcode op);  // CheckInstr for a few opcodes, inline in Step
   bool DecodeImmediates(ImmKind kind);
   bool DecodeBlockType();
   bool DecodeBrTable();
@@ -116,7 +117,7 @@ class BodyChecker {
   bool Pop(ValType expect);
   bool PopAny(ValType* actual);
   bool PopVals(const ValType* types, uint32_t n);
-  void Push(ValType t) { vals_.push_back(t); }
+  WASMC_ALWAYS_INLINE void Push(ValType t) { vals_.push_back(t); }
   void PushVals(const ValType* types, uint32_t n);
   bool PeekVals(const ValType* types, uint32_t n);  // check without popping (br_table targets)
   void PushFrame(Opcode op, const BlockSig& sig);
