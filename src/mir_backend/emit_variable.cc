@@ -120,6 +120,7 @@ void Translator::EmitConst(const Instr& in) {
 }
 
 void Translator::EmitSelect() {
+  if (EmitSelectBranchless()) return;
   Value cond = Pop();
   Compare cmp;
   const Compare* fused = TakeCompare(cond, &cmp) ? &cmp : nullptr;
@@ -133,6 +134,40 @@ void Translator::EmitSelect() {
   PlaceLabel(done);
   t.zext = a.zext && b.zext;
   Push(t);
+}
+
+bool Translator::EmitSelectBranchless() {
+  // An integer select without a branch, as native code's cmov: t = b ^ ((a ^ b) & -c01),
+  // with c01 the condition as 0 or 1. Compilers emit `select` where they judge both values
+  // cheap, and its condition is often data-dependent (heapsort's child choice, collatz's
+  // parity), where a branch mispredicts. Upper halves of i32 registers are don't-care.
+  const Value& cv = stack_[stack_.size() - 1];
+  const Value& av = stack_[stack_.size() - 3];
+  if ((av.type != ValType::kI32 && av.type != ValType::kI64) || cv.kind == Kind::kConst) {
+    return false;
+  }
+  Value cond = Pop();
+  Value b = Pop();
+  Value a = Pop();
+  MIR_reg_t c01;
+  if (cond.kind == Kind::kTemp && last_cmp_.insn != nullptr && cond.reg == last_cmp_.reg &&
+      DLIST_TAIL(MIR_insn_t, func_->insns) == last_cmp_.insn) {
+    c01 = cond.reg;  // a compare's result: 0 or 1 in the whole register
+  } else {
+    c01 = NewReg(MIR_T_I64);
+    Emit(MIR_NES, {R(c01), R(cond.reg), I(0)});
+  }
+  MIR_reg_t ar = RegOf(a);
+  MIR_reg_t br = RegOf(b);
+  MIR_reg_t mask = NewReg(MIR_T_I64);
+  Emit(MIR_NEG, {R(mask), R(c01)});
+  MIR_reg_t diff = NewReg(MIR_T_I64);
+  Emit(MIR_XOR, {R(diff), R(ar), R(br)});
+  Emit(MIR_AND, {R(diff), R(diff), R(mask)});
+  Value t = NewTemp(a.type);
+  Emit(MIR_XOR, {R(t.reg), R(br), R(diff)});
+  Push(t);
+  return true;
 }
 
 }  // namespace wasmc

@@ -210,6 +210,7 @@ class Translator {
   void EmitGlobalSet(uint32_t index);
   MIR_reg_t GlobalPtr(uint32_t index);
   void EmitSelect();
+  bool EmitSelectBranchless();  // integer select as bit operations (emit_variable.cc)
   void EmitConst(const Instr& in);
 
   // ---- numeric (emit_numeric.cc) ----
