@@ -36,18 +36,9 @@ void Translator::EmitLocalSet(uint32_t index, bool tee) {
     Sink(old);
   }
   SetLocalTaint(index, v.tainted);
-  // A float local.tee keeps pushing its temp: float locals are often live across a call
-  // somewhere in the function (all xmm registers are caller-saved), and MIR -O1 then keeps
-  // them in memory everywhere, while the temp's short range gets a register. For integers
-  // the local's register is the better operand (one register, no extra move).
-  const bool float_tee = tee && v.kind == Kind::kTemp && v.owned &&
-                         (v.type == ValType::kF32 || v.type == ValType::kF64);
-  if (float_tee || !RetargetLastDef(v, local_regs_[index])) MoveTo(local_regs_[index], v);
+  if (!RetargetLastDef(v, local_regs_[index])) MoveTo(local_regs_[index], v);
   if (!tee) return;
-  if (float_tee) {
-    SetLocalTaint(index, false);  // as local.get would: the entry carries the taint
-    Push(v);
-  } else if (v.kind == Kind::kConst) {
+  if (v.kind == Kind::kConst) {
     Push(v);
   } else {
     EmitLocalGet(index);
