@@ -286,6 +286,12 @@ void Translator::EmitReturn() {
 }
 
 void Translator::EmitUnreachable() {
+  // The trap ends the function: every value on the stack and in the locals dies here, so any
+  // unobserved guard-mode load among them is sunk first (emit_taint.cc).
+  if (Tainting()) {
+    SinkStack(0, stack_.size());
+    SinkTaintedLocals();
+  }
   Emit(MIR_JMP, {L(TrapLabel(uint32_t(TrapCode::kUnreachable)))});
   SetUnreachable();
 }

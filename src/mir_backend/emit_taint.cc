@@ -19,7 +19,8 @@
 //   - other branch conditions (if, forward br_if, br_table) are sunk when tainted: MIR
 //     deletes a branch to the next instruction, which a forward branch can become once the
 //     dead code before its label is gone, and with it the branch's use of the condition;
-//   - drop sinks a tainted value;
+//   - drop sinks a tainted value; `unreachable` sinks every tainted stack entry and local
+//     (the trap path ends the function, so they all die there);
 //   - local.get moves the local's taint to the pushed entry; local.set/tee sinks the local's
 //     old value if the local is tainted, then the local takes the value's taint;
 //   - a branch sinks the tainted entries it discards (those between the target's height and
