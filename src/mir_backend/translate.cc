@@ -288,8 +288,11 @@ Translator::Value Translator::ResultFor(const Value& operand, ValType type) {
   // The operand dies here: writing the result over it gives MIR `op r, r, x`, which its x86
   // two-address forms take without the copy through a fresh register (and the register
   // allocator sees one short live range fewer).
-  if (operand.kind != Kind::kTemp || !operand.owned ||
-      MirRegTypeOf(operand.type) != MirRegTypeOf(type)) {
+  // Integers only: a float live across a call lives in memory (no callee-saved xmm
+  // registers), and a chain of float results sharing its register would all live there,
+  // putting a store and a reload on the critical path of each step (nbody).
+  if (operand.kind != Kind::kTemp || !operand.owned || MirRegTypeOf(type) != MIR_T_I64 ||
+      MirRegTypeOf(operand.type) != MIR_T_I64) {
     return NewTemp(type);
   }
   Value v;
