@@ -2,7 +2,8 @@
 // several wasmc configurations and requires identical traces (gen/runner.h). The reference is
 // MIR's interpreter running the same translated MIR (explicit bounds checks); against it:
 //   MIR -O0 and -O1 with guard-page bounds checks (-O1 guard is the default), and -O1 with
-//   explicit bounds checks.
+//   explicit bounds checks; -O0 also compiles lazily and -O1 explicit splits each module over
+//   3 MIR contexts, so the compilation modes are compared too.
 // This is the "MIR safety net" (fuzz/README.md): a difference between the interpreter and
 // generated code is a bug in MIR's generator or in how the translator relies on it; a
 // difference shared by all of them is invisible here (differential/run.py compares with V8).
@@ -89,10 +90,15 @@ bool MultiResultsWork(wasmc_engine_t* engine) {
 std::vector<Config> MakeConfigs() {
   std::vector<Config> configs = {
       {"interp", InterpOptions(), nullptr},  // the reference: configs[0]
-      {"O0-guard", Options(0, false, false), nullptr},
+      {"O0-guard-lazy", Options(0, false, false), nullptr},
       {"O1-guard", Options(1, false, false), nullptr},
-      {"O1-explicit", Options(1, true, false), nullptr},
+      {"O1-explicit-split", Options(1, true, false), nullptr},
   };
+  // The compilation modes ride along (same cost): -O0 compiles lazily (one MIR module per
+  // function, calls through stubs), -O1 explicit splits every module over 3 MIR contexts
+  // (calls between them through the far table).
+  configs[1].options.lazy = true;
+  configs[3].options.split = 3;
   const char* o2 = getenv("WASMC_FUZZ_MIR_O2");
   if (o2 != nullptr && strcmp(o2, "1") == 0) {
     configs.push_back({"O2-guard", Options(2, false, false), nullptr});

@@ -140,6 +140,14 @@ wasmc_engine_t* NewEngine(const EngineOptions& options) {
     ok = e == nullptr;
     wasmc_error_delete(e);
   }
+  if (ok && options.split != 0) {
+    ok = wasmc::testing::SetCompilePartitions(config, options.split, 1);
+  }
+  if (ok && options.lazy) {
+    wasmc_error_t* e = wasmc_config_lazy_compile_set(config, true);
+    ok = e == nullptr;
+    wasmc_error_delete(e);
+  }
   if (ok && options.max_wasm_stack != 0) {
     wasmc_error_t* e = wasmc_config_max_wasm_stack_set(config, options.max_wasm_stack);
     ok = e == nullptr;

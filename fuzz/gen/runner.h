@@ -62,6 +62,8 @@ struct EngineOptions {
   bool explicit_bounds = false;  // explicit bounds checks instead of guard pages
   bool interpret = false;        // MIR's interpreter instead of generated code
   size_t max_wasm_stack = 0;     // wasmc_config_max_wasm_stack_set, 0 for the default
+  uint32_t split = 0;            // > 0: compile in up to `split` MIR contexts, however small
+  bool lazy = false;             // wasmc_config_lazy_compile_set
 };
 
 // An engine with the given options, or NULL.

@@ -15,5 +15,13 @@ bool SetMirMode(wasmc_config_t* config, uint32_t opt_level, bool interpret) {
   return true;
 }
 
+bool SetCompilePartitions(wasmc_config_t* config, uint32_t threads,
+                          uint64_t min_partition_bytes) {
+  if (config == nullptr || threads > kMaxCompileThreads) return false;
+  config->config.compile_threads = threads;
+  config->config.min_partition_bytes = min_partition_bytes == 0 ? 1 : min_partition_bytes;
+  return true;
+}
+
 }  // namespace testing
 }  // namespace wasmc

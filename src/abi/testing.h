@@ -18,6 +18,13 @@ namespace testing {
 // is then unused). Returns false, changing nothing, for a NULL config or a level above 2.
 bool SetMirMode(wasmc_config_t* config, uint32_t opt_level, bool interpret);
 
+// Sets how `config`'s engines split a module for parallel compilation: up to `threads` parts
+// (0: one per CPU) of at least `min_partition_bytes` of code each (the default is 32 KiB; 1
+// splits even tiny modules, so that calls cross MIR contexts through the far table). Returns
+// false, changing nothing, for a NULL config or more than 256 threads.
+bool SetCompilePartitions(wasmc_config_t* config, uint32_t threads,
+                          uint64_t min_partition_bytes);
+
 }  // namespace testing
 }  // namespace wasmc
 

@@ -7,6 +7,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <string>
 
 namespace wasmc {
@@ -76,6 +77,11 @@ void CloseOpenMirItems(MIR_context_t ctx) {
 Result<std::unique_ptr<MirContext>> MirContext::Create(uint32_t opt_level,
                                                        bool allow_opt_level_2) {
   std::unique_ptr<MirContext> context(new MirContext());
+  // MIR_gen_init writes the same values into a static table of instruction patterns
+  // (mir-gen-x86_64.c, patterns_init) on every call: serialised, so that contexts created on
+  // several threads at once (parallel compilation) do not race there.
+  static std::mutex init_mu;
+  std::lock_guard<std::mutex> lock(init_mu);
   context->ctx_ = MIR_init();
   MIR_set_error_func(context->ctx_, OnMirError);
   WASMC_TRY(RunGuarded(context->ctx_, GenInit, context->ctx_));

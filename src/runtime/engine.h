@@ -26,6 +26,7 @@ struct EngineConfig {
   bool epoch_interruption = false;      // epoch-deadline checks in compiled code
   uint32_t compile_threads = 0;         // per module compile; 0: one per online CPU
   bool lazy_compile = false;            // compile each function on its first call
+  uint64_t min_partition_bytes = 32 * 1024;  // CompileOptions; tests lower it (abi/testing.h)
   // Testing only (abi/testing.h): MIR's interpreter instead of generated code, and MIR -O2.
   bool mir_interpret = false;
   bool allow_opt_level_2 = false;

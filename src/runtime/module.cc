@@ -40,6 +40,7 @@ Result<Module*> Module::Create(Engine* engine, const uint8_t* bytes, size_t len)
   options.epoch_interruption = engine->config().epoch_interruption;
   options.threads = engine->CompileThreads();
   options.lazy = engine->config().lazy_compile;
+  options.min_partition_bytes = engine->config().min_partition_bytes;
   options.interpret = engine->config().mir_interpret;
   options.allow_opt_level_2 = engine->config().allow_opt_level_2;
   options.helpers = engine->helpers();
