@@ -173,13 +173,24 @@ bool ZeroSmallRange(uint8_t* base, uint64_t bytes) {
   return true;
 }
 
+// Cached entries beyond this many have every page dropped: resident zero pages are kept only for
+// the few entries that a create/delete cycle reuses at once (a burst of deleted memories, for
+// example stores freed by a garbage collector's finalizers, must not pin 8 MiB).
+constexpr size_t kResidentEntries = 8;
+
+size_t CacheSize() {
+  std::lock_guard<std::mutex> lock(g_cache_mu);
+  return g_cache_size;
+}
+
 // Ends a memory's use of its reservation: zeroes the committed pages (the first kScanBytes with
-// ZeroSmallRange, the rest with MADV_DONTNEED) and caches the mapping, or unmaps it when the
-// cache is full or the pages cannot be dropped. At most kCacheCapacity * kScanBytes (8 MiB) of
-// cached pages stay resident.
+// ZeroSmallRange while the cache holds fewer than kResidentEntries, the rest with
+// MADV_DONTNEED) and caches the mapping, or unmaps it when the cache is full or the pages cannot
+// be dropped. About kResidentEntries * kScanBytes (512 KiB) of cached pages stay resident.
 void ReleaseReservation(uint8_t* base, uint64_t reserved_bytes, uint64_t committed_bytes) {
   uint64_t head = committed_bytes < kScanBytes ? committed_bytes : kScanBytes;
-  if (ZeroSmallRange(base, head) &&
+  if (CacheSize() >= kResidentEntries) head = 0;
+  if ((head == 0 || ZeroSmallRange(base, head)) &&
       (committed_bytes == head ||
        madvise(base + head, committed_bytes - head, MADV_DONTNEED) == 0) &&
       PutCached(CachedReservation{base, reserved_bytes, committed_bytes})) {
