@@ -191,10 +191,8 @@ void PartitionCompiler::Run() {
   }
 }
 
-// Splits the defined functions into at most `max_parts` runs of consecutive functions with
-// about the same amount of code, none below `min_bytes`. Returns the boundaries.
-static std::vector<uint32_t> Partition(const ModuleDesc& m, uint32_t max_parts,
-                                       uint64_t min_bytes) {
+std::vector<uint32_t> PartitionFunctions(const ModuleDesc& m, uint32_t max_parts,
+                                         uint64_t min_bytes) {
   const uint32_t first = m.num_imported_funcs;
   const uint32_t n = uint32_t(m.funcs.size());
   uint64_t total = 0;
@@ -227,7 +225,7 @@ Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
     return out;
   }
   out->far_table_.reset(new void*[num_defined == 0 ? 1 : num_defined]());
-  const std::vector<uint32_t> bounds = Partition(m, o.threads, o.min_partition_bytes);
+  const std::vector<uint32_t> bounds = PartitionFunctions(m, o.threads, o.min_partition_bytes);
   std::vector<std::unique_ptr<PartitionCompiler>> parts;
   for (size_t p = 0; p + 1 < bounds.size(); ++p) {
     parts.emplace_back(new PartitionCompiler(m, o, bounds[p], bounds[p + 1], out->far_table_.get()));

@@ -90,6 +90,13 @@ class CompiledModule {
 Result<std::unique_ptr<CompiledModule>> CompileModule(const ModuleDesc& m,
                                                       const CompileOptions& o);
 
+// Splits the defined functions of `m` into at most `max_parts` runs of consecutive functions
+// with about the same amount of code, none below `min_bytes` (one run for a smaller module).
+// Returns the boundaries (function indices): run p is [bounds[p], bounds[p + 1]); no runs when
+// `m` defines no function.
+std::vector<uint32_t> PartitionFunctions(const ModuleDesc& m, uint32_t max_parts,
+                                         uint64_t min_bytes);
+
 // Engine-owned cache of trampolines per signature, generated once. Thread-safe.
 class TrampolineCache {
  public:

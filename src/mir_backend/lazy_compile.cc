@@ -211,21 +211,9 @@ static Status ValidateRange(const ModuleDesc& m, uint32_t begin, uint32_t end, u
 
 Result<std::unique_ptr<LazyCode>> LazyCode::Create(const ModuleDesc& m, const CompileOptions& o) {
   if (!Supported()) return Status::Error(ErrorKind::kUnsupported, "lazy compilation: x86-64 only");
-  // Validate in parallel, in runs of consecutive functions of about equal size.
-  const uint32_t first = m.num_imported_funcs;
-  const uint32_t n = uint32_t(m.funcs.size());
-  uint64_t total = 0;
-  for (const FuncBody& b : m.bodies) total += b.size;
-  const uint64_t parts = std::max<uint64_t>(
-      1, std::min<uint64_t>({o.threads == 0 ? 1 : o.threads, total / (256 * 1024) + 1,
-                             std::max<uint32_t>(1, n - first)}));
-  std::vector<uint32_t> bounds{first};
-  uint64_t done = 0;
-  for (uint32_t f = first; f < n && bounds.size() < parts; ++f) {
-    done += m.bodies[f - first].size;
-    if (done * parts >= total * bounds.size()) bounds.push_back(f + 1);
-  }
-  if (bounds.back() != n) bounds.push_back(n);
+  // Validate in parallel, in runs of consecutive functions of about equal size (validating is
+  // fast: a run of less than 128 KiB is not worth a thread).
+  const std::vector<uint32_t> bounds = PartitionFunctions(m, o.threads, 128 * 1024);
   const size_t num_parts = bounds.size() - 1;
   std::vector<Status> status(num_parts);
   std::vector<uint32_t> failed(num_parts, UINT32_MAX);
