@@ -94,12 +94,7 @@ void Translator::SinkTaintedLocals() {
   if (tainted_locals_.empty()) return;
   TaintedLocals(&taint_tmp_);
   for (uint32_t l : taint_tmp_) {
-    Value v;
-    v.type = local_types_[l];
-    v.kind = Kind::kLocal;
-    v.local = l;
-    v.reg = local_regs_[l];
-    Sink(v);
+    Sink(LocalRef(l));
     local_taint_[l] = 0;
   }
   tainted_locals_.clear();

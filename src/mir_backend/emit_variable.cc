@@ -7,12 +7,17 @@
 
 namespace wasmc {
 
-void Translator::EmitLocalGet(uint32_t index) {
+Translator::Value Translator::LocalRef(uint32_t local) const {
   Value v;
-  v.type = local_types_[index];
+  v.type = local_types_[local];
   v.kind = Kind::kLocal;
-  v.local = index;
-  v.reg = local_regs_[index];
+  v.local = local;
+  v.reg = local_regs_[local];
+  return v;
+}
+
+void Translator::EmitLocalGet(uint32_t index) {
+  Value v = LocalRef(index);
   v.tainted = LocalTainted(index);  // the entry now carries the local's unobserved load
   SetLocalTaint(index, false);
   Push(v);
@@ -27,14 +32,7 @@ void Translator::EmitLocalSet(uint32_t index, bool tee) {
     addr_cache_.pop_back();
     break;
   }
-  if (LocalTainted(index)) {  // the old value dies unobserved: sink it
-    Value old;
-    old.type = local_types_[index];
-    old.kind = Kind::kLocal;
-    old.local = index;
-    old.reg = local_regs_[index];
-    Sink(old);
-  }
+  if (LocalTainted(index)) Sink(LocalRef(index));  // the old value dies unobserved: sink it
   SetLocalTaint(index, v.tainted);
   if (!RetargetLastDef(v, local_regs_[index])) MoveTo(local_regs_[index], v);
   if (!tee) return;

@@ -296,6 +296,7 @@ class Translator {
   bool Tainting() const { return !options_.explicit_bounds_checks; }
   void ResetTaint(uint32_t num_locals);
   void PushTaintFrame();
+  Value LocalRef(uint32_t local) const;  // a stack entry reading `local` (kLocal, untainted)
   void Sink(const Value& v);  // store v to the scratch slot: a use MIR cannot delete
   void SinkStack(size_t from, size_t to);
   bool LocalTainted(uint32_t local) const { return local_taint_[local] != 0; }
